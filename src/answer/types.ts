@@ -1,0 +1,93 @@
+/**
+ * The answer contract (see DESIGN.md): what `osler ask --json` prints and `GET /api/answers/:id`
+ * returns. Keys here are a public contract; add, never rename.
+ */
+export const AUDIENCES = ["clinician", "nurse", "pharmacist", "student", "patient"] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+export type ReviewStatus = "submitted" | "under_review" | "approved" | "changes_requested";
+
+export interface CitedText {
+  text: string;
+  /** Reference numbers (1-based, into `references`). */
+  citations: number[];
+}
+
+export interface Bullet extends CitedText {
+  /** Support score 0..1 from statement verification against the cited passages. */
+  support: number;
+  /** Set in review mode when a statement failed verification but was kept for the reviewer. */
+  flagged?: boolean;
+}
+
+export interface AnswerSection {
+  title: string;
+  /** Facet key, e.g. `recommended`, `dosing`, `monitoring`, `special_populations`. */
+  facet?: string;
+  bullets: Bullet[];
+}
+
+export type ReferenceType =
+  | "guideline"
+  | "systematic_review"
+  | "trial"
+  | "research"
+  | "patient_info"
+  | "editorial"
+  | "protocol";
+
+export interface Reference {
+  n: number;
+  sourceId: string;
+  passageId: string;
+  type: ReferenceType;
+  /** Display label, e.g. "Guideline", "Editorial summary". */
+  typeLabel: string;
+  title: string;
+  publisher: string | null;
+  year: number | null;
+  url: string | null;
+  pmid?: string | null;
+  doi?: string | null;
+  /** The exact supporting passage text (so a reader can check the statement). */
+  passageText?: string;
+  sectionPath?: string[];
+}
+
+export interface AnswerMeta {
+  composer: "extractive" | "llm";
+  /** Set when the LLM composer failed and the extractive one answered instead. */
+  fallback?: string | null;
+  corpusVersion: string;
+  settingsHash: string;
+  generatedAt: string;
+  ms: number;
+  /** Share of statements (bottom line + bullets) that passed verification, 0..1. */
+  supportedShare: number;
+  droppedStatements: number;
+  questionType: string;
+  focus: string[];
+  modifiers: string[];
+  /** Flesch–Kincaid grade of the rendered answer text. */
+  readingGrade: number;
+  searched?: string[];
+}
+
+export interface Answer {
+  id: string;
+  question: string;
+  audience: Audience;
+  title: string;
+  abstained: boolean;
+  abstainReason: string | null;
+  bottomLine: CitedText | null;
+  sections: AnswerSection[];
+  references: Reference[];
+  relatedQuestions: string[];
+  followUpOf?: string | null;
+  /** Plain-language line on when to seek urgent care (patient audience). */
+  urgentCare?: string | null;
+  disclaimer: string;
+  review: { status: ReviewStatus; updatedAt: string };
+  meta: AnswerMeta;
+}
