@@ -1,0 +1,118 @@
+/**
+ * The lexicon as a matcher: finds known phrases (abbreviations, synonyms, brand names, disease
+ * foci) in analysed text and returns their equivalent forms for query expansion and focus
+ * detection. Phrases are compared in analysed form (stemmed tokens), so "low-molecular-weight
+ * heparins" and "low molecular weight heparin" meet.
+ */
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { invalidInput } from "../core/errors.js";
+import type { LexiconEntry } from "../corpus/model.js";
+import { analyze } from "./analyzer.js";
+
+export interface LexiconGroup {
+  /** Preferred term as written. */
+  term: string;
+  origin: string;
+  conceptId: string | null;
+  layTerm: string | null;
+  /** Every variant (term, synonyms, abbreviations) in analysed form. */
+  variants: string[][];
+}
+
+export interface PhraseMatch {
+  start: number;
+  end: number;
+  groups: LexiconGroup[];
+}
+
+const MAX_PHRASE = 8;
+
+export class LexiconMatcher {
+  private readonly byKey = new Map<string, LexiconGroup[]>();
+  readonly size: number;
+
+  constructor(entries: LexiconEntry[]) {
+    for (const entry of entries) {
+      const forms = [entry.term, ...entry.synonyms, ...entry.abbreviations];
+      const variants: string[][] = [];
+      const seen = new Set<string>();
+      for (const form of forms) {
+        const tokens = analyze(form);
+        const key = tokens.join(" ");
+        if (!key || tokens.length > MAX_PHRASE || seen.has(key)) continue;
+        seen.add(key);
+        variants.push(tokens);
+      }
+      if (variants.length === 0) continue;
+      const group: LexiconGroup = {
+        term: entry.term,
+        origin: entry.origin,
+        conceptId: entry.conceptId,
+        layTerm: entry.layTerm,
+        variants,
+      };
+      for (const v of variants) {
+        const key = v.join(" ");
+        const list = this.byKey.get(key);
+        if (list) list.push(group);
+        else this.byKey.set(key, [group]);
+      }
+    }
+    this.size = this.byKey.size;
+  }
+
+  /** Longest-first, non-overlapping phrase matches over an analysed token sequence. */
+  match(tokens: string[], accept: (g: LexiconGroup) => boolean = () => true): PhraseMatch[] {
+    const out: PhraseMatch[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      let found: PhraseMatch | null = null;
+      for (let n = Math.min(MAX_PHRASE, tokens.length - i); n >= 1; n--) {
+        const groups = this.byKey.get(tokens.slice(i, i + n).join(" "))?.filter(accept);
+        if (groups && groups.length > 0) {
+          found = { start: i, end: i + n, groups };
+          break;
+        }
+      }
+      if (found) {
+        out.push(found);
+        i = found.end;
+      } else {
+        i++;
+      }
+    }
+    return out;
+  }
+
+  /** Canonical term for a phrase, if the lexicon knows it. */
+  lookup(phrase: string): string | null {
+    const groups = this.byKey.get(analyze(phrase).join(" "));
+    return groups?.[0]?.term ?? null;
+  }
+}
+
+const curatedSchema = (value: unknown, file: string): LexiconEntry[] => {
+  if (!Array.isArray(value)) throw invalidInput(`${file}: expected a YAML list of lexicon entries`);
+  return value.map((raw, i) => {
+    const e = raw as Record<string, unknown>;
+    if (!e || typeof e.term !== "string" || !e.term.trim()) {
+      throw invalidInput(`${file}: entry ${i + 1} has no term`);
+    }
+    const list = (v: unknown) =>
+      Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+    return {
+      term: e.term.trim(),
+      synonyms: list(e.synonyms),
+      abbreviations: list(e.abbreviations),
+      conceptId: typeof e.conceptId === "string" ? e.conceptId : null,
+      layTerm: typeof e.lay === "string" ? e.lay : null,
+      origin: "osler",
+    };
+  });
+};
+
+/** Reads the curated clinical lexicon shipped in resources/lexicon.yaml. */
+export function loadCuratedLexicon(path: string): LexiconEntry[] {
+  return curatedSchema(parse(readFileSync(path, "utf8")), path);
+}
