@@ -25,8 +25,8 @@ export const settingsSchema = z.object({
     .object({
       port: z.number().int().min(0).max(65535).default(3000),
       host: z.string().default("127.0.0.1"),
-      /** Requests per minute per client on POST /api/answers. */
-      askRateLimit: z.number().int().positive().default(120),
+      /** Requests per minute per client on POST /api/answers; 0 turns the limit off (benchmarks). */
+      askRateLimit: z.number().int().min(0).default(120),
     })
     .prefault({}),
   logLevel: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
@@ -71,6 +71,7 @@ function fromEnv(env: Env): Record<string, unknown> {
   if (env.OSLER_DB) set(["dbPath"], env.OSLER_DB);
   if (env.PORT) set(["server", "port"], Number(env.PORT));
   if (env.OSLER_HOST) set(["server", "host"], env.OSLER_HOST);
+  if (env.OSLER_ASK_RATE_LIMIT) set(["server", "askRateLimit"], Number(env.OSLER_ASK_RATE_LIMIT));
   if (env.OSLER_LOG_LEVEL) set(["logLevel"], env.OSLER_LOG_LEVEL);
   if (env.OSLER_LLM_BASE_URL) set(["llm", "baseUrl"], env.OSLER_LLM_BASE_URL);
   if (env.OSLER_LLM_MODEL) set(["llm", "model"], env.OSLER_LLM_MODEL);

@@ -28,6 +28,15 @@ export interface PhraseMatch {
 
 const MAX_PHRASE = 8;
 
+/** Lower-cased short tokens that are units, routes or everyday words far more often than acronyms. */
+const AMBIGUOUS_SHORT = new Set(
+  (
+    "mg ml kg g l dl mcg ug iu mm cm hr h min sec day wk mo yr mol mmol meq " +
+    "iv im sc po pr bid tid qid prn od bd am pm ok us uk eu it its as at or on in an a i me my we he she " +
+    "can may has had was per pt pts dr mr ms mrs no yes not all any new old big bad day way ago age due"
+  ).split(" "),
+);
+
 export class LexiconMatcher {
   private readonly byKey = new Map<string, LexiconGroup[]>();
   readonly size: number;
@@ -41,6 +50,9 @@ export class LexiconMatcher {
         const tokens = analyze(form);
         const key = tokens.join(" ");
         if (!key || tokens.length > MAX_PHRASE || seen.has(key)) continue;
+        // Short acronyms from imported vocabularies ("MG", "IV") collide with units and common
+        // words once lower-cased; only the curated lexicon may map those.
+        if (entry.origin !== "osler" && tokens.length === 1 && AMBIGUOUS_SHORT.has(tokens[0] as string)) continue;
         seen.add(key);
         variants.push(tokens);
       }
