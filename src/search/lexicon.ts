@@ -52,7 +52,8 @@ export class LexiconMatcher {
         if (!key || tokens.length > MAX_PHRASE || seen.has(key)) continue;
         // Short acronyms from imported vocabularies ("MG", "IV") collide with units and common
         // words once lower-cased; only the curated lexicon may map those.
-        if (entry.origin !== "osler" && tokens.length === 1 && AMBIGUOUS_SHORT.has(tokens[0] as string)) continue;
+        if (entry.origin !== "osler" && tokens.length === 1 && AMBIGUOUS_SHORT.has(tokens[0] as string))
+          continue;
         seen.add(key);
         variants.push(tokens);
       }

@@ -64,6 +64,16 @@ const FILLER = new Set(
   ),
 );
 
+/** Words that name an aspect of a topic rather than a topic; never a focus on their own. */
+const FACET_WORDS = new Set(
+  analyze(
+    "treatment treatments treat therapy therapies cure symptoms symptom signs sign causes cause diagnosis diagnose " +
+      "test tests testing genetics genetic gene genes inherited inheritance outlook prognosis prevention prevent " +
+      "complications complication side effects effect dose dosage dosing information risk risks pediatric adult adults " +
+      "children child once daily twice three times chronic acute severe mild",
+  ),
+);
+
 export function cleanQuestion(text: string): string {
   let out = text.normalize("NFKC");
   for (const pattern of NOISE) out = out.replace(pattern, " ");
@@ -76,9 +86,11 @@ function findFocus(tokens: string[], subjectTokens: number, opts: PlanOptions): 
   for (const m of matches) {
     const phraseTokens = tokens.slice(m.start, m.end);
     const content = phraseTokens.filter((t) => !FILLER.has(t));
-    if (content.length === 0) continue;
+    if (content.length === 0 || content.every((t) => FACET_WORDS.has(t))) continue;
     let score = content.reduce((sum, t) => sum + opts.idf(t), 0);
     if (m.start < subjectTokens) score *= 1.5;
+    // Topics the corpus itself is organised by (imported foci) beat general clinical vocabulary.
+    if (m.groups.every((g) => g.origin === "osler")) score *= 0.7;
     const group = preferredGroup(m.groups);
     candidates.push({
       phrase: phraseTokens.join(" "),
