@@ -16,48 +16,68 @@ export function registerEval(program: Command): void {
   cmd
     .command("liveqa")
     .description("TREC 2017 LiveQA medical questions against the MedQuAD passages in the database")
-    .option("--questions <xml>", "LiveQA question XML", `${DATA}liveqa/TREC-2017-LiveQA-Medical-Test-Questions-w-summaries.dev.xml`)
-    .option("--qrels <file>", "LiveQA judgments", `${DATA}liveqa/All-qrels_LiveQAMed2017-TestQuestions_Judged-Answers.dev.txt`)
+    .option(
+      "--questions <xml>",
+      "LiveQA question XML",
+      `${DATA}liveqa/TREC-2017-LiveQA-Medical-Test-Questions-w-summaries.dev.xml`,
+    )
+    .option(
+      "--qrels <file>",
+      "LiveQA judgments",
+      `${DATA}liveqa/All-qrels_LiveQAMed2017-TestQuestions_Judged-Answers.dev.txt`,
+    )
     .option("--query <variant>", "original (subject + message) or summary (NLM summary)", "original")
     .option("--run <file>", "write the run in TREC format")
     .option("--json", "print JSON")
-    .action(async (opts: { questions: string; qrels: string; query: string; run?: string; json?: boolean }, command: Command) => {
-      if (opts.query !== "original" && opts.query !== "summary") {
-        throw invalidInput(`--query must be "original" or "summary", not ${JSON.stringify(opts.query)}`);
-      }
-      const { questions, qrels } = readLiveqa(opts.questions, opts.qrels);
-      const app = OslerApp.open(settingsFrom(command));
-      try {
-        const stats = await app.store.stats();
-        if (!stats.byCollection.medquad) {
-          throw invalidInput("the database holds no MedQuAD sources", "Run `osler import medquad DIR` and `osler import liveqa-answers CSV` first.");
+    .action(
+      async (
+        opts: { questions: string; qrels: string; query: string; run?: string; json?: boolean },
+        command: Command,
+      ) => {
+        if (opts.query !== "original" && opts.query !== "summary") {
+          throw invalidInput(`--query must be "original" or "summary", not ${JSON.stringify(opts.query)}`);
         }
-        const retriever = await app.search();
-        const result = runLiveqa(retriever, questions, qrels, opts.query as LiveqaQueryVariant);
-        if (opts.run) writeFileSync(opts.run, result.trecRun);
-        if (opts.json) {
-          process.stdout.write(`${JSON.stringify({ variant: result.variant, metrics: result.metrics, latencyMs: result.latencyMs, perQuestion: result.perQuestion }, null, 2)}\n`);
-          return;
+        const { questions, qrels } = readLiveqa(opts.questions, opts.qrels);
+        const app = OslerApp.open(settingsFrom(command));
+        try {
+          const stats = await app.store.stats();
+          if (!stats.byCollection.medquad) {
+            throw invalidInput(
+              "the database holds no MedQuAD sources",
+              "Run `osler import medquad DIR` and `osler import liveqa-answers CSV` first.",
+            );
+          }
+          const retriever = await app.search();
+          const result = runLiveqa(retriever, questions, qrels, opts.query as LiveqaQueryVariant);
+          if (opts.run) writeFileSync(opts.run, result.trecRun);
+          if (opts.json) {
+            process.stdout.write(
+              `${JSON.stringify({ variant: result.variant, metrics: result.metrics, latencyMs: result.latencyMs, perQuestion: result.perQuestion }, null, 2)}\n`,
+            );
+            return;
+          }
+          const m = result.metrics;
+          process.stdout.write(
+            [
+              `LiveQA (${result.variant} questions): ${m.questions} judged questions, ${m.answered} answered`,
+              `avgScore ${m.avgScore.toFixed(3)}  succ@2+ ${m.succ["2+"]} succ@3+ ${m.succ["3+"]} succ@4+ ${m.succ["4+"]}`,
+              `prec@2+ ${m.prec["2+"]} prec@3+ ${m.prec["3+"]} prec@4+ ${m.prec["4+"]}`,
+              `MAP@10 ${m.map10}  MRR@10 ${m.mrr10}  nDCG@10 ${m.ndcg10}  judged@10 ${m.judged10}`,
+              `latency p50 ${result.latencyMs.p50.toFixed(2)} ms, p99 ${result.latencyMs.p99.toFixed(2)} ms`,
+              ...(opts.run ? [`run written to ${opts.run}`] : []),
+            ].join("\n") + "\n",
+          );
+        } finally {
+          await app.close();
         }
-        const m = result.metrics;
-        process.stdout.write(
-          [
-            `LiveQA (${result.variant} questions): ${m.questions} judged questions, ${m.answered} answered`,
-            `avgScore ${m.avgScore.toFixed(3)}  succ@2+ ${m.succ["2+"]} succ@3+ ${m.succ["3+"]} succ@4+ ${m.succ["4+"]}`,
-            `prec@2+ ${m.prec["2+"]} prec@3+ ${m.prec["3+"]} prec@4+ ${m.prec["4+"]}`,
-            `MAP@10 ${m.map10}  MRR@10 ${m.mrr10}  nDCG@10 ${m.ndcg10}  judged@10 ${m.judged10}`,
-            `latency p50 ${result.latencyMs.p50.toFixed(2)} ms, p99 ${result.latencyMs.p99.toFixed(2)} ms`,
-            ...(opts.run ? [`run written to ${opts.run}`] : []),
-          ].join("\n") + "\n",
-        );
-      } finally {
-        await app.close();
-      }
-    });
+      },
+    );
 
   cmd
     .command("pubmedqa")
-    .description("PubMedQA questions against their abstracts (title field withheld): recall@1, recall@10, MRR@10")
+    .description(
+      "PubMedQA questions against their abstracts (title field withheld): recall@1, recall@10, MRR@10",
+    )
     .option("--json", "print JSON")
     .action(async (opts: { json?: boolean }, command: Command) => {
       const app = OslerApp.open(settingsFrom(command));

@@ -28,7 +28,11 @@ function importWith(
   read: (onProgress: ProgressListener) => AsyncIterable<ImportItem>,
 ): Promise<ImportSummary> {
   const sink = terminalProgress(label);
-  return runImport(app.store, read((p) => sink.update(p)), sink).then((summary) => {
+  return runImport(
+    app.store,
+    read((p) => sink.update(p)),
+    sink,
+  ).then((summary) => {
     process.stdout.write(`${formatSummary(label, summary)}\n`);
     return summary;
   });
@@ -39,7 +43,9 @@ export function registerImport(program: Command): void {
 
   cmd
     .command("library [dir]")
-    .description("import Osler library documents (Markdown with YAML front matter); the bundled library by default")
+    .description(
+      "import Osler library documents (Markdown with YAML front matter); the bundled library by default",
+    )
     .action(async (dir: string | undefined, _opts, command: Command) =>
       withApp(command, async (app) => {
         const sink = terminalProgress("library");
@@ -61,7 +67,9 @@ export function registerImport(program: Command): void {
     .description("import the LiveQA judged answers CSV (evaluation only: licensed MedlinePlus text)")
     .option("--medquad <dir>", "MedQuAD folder to merge source metadata and questions from")
     .action(async (csv: string, opts: { medquad?: string }, command: Command) =>
-      withApp(command, (app) => importWith(app, "liveqa-answers", (p) => readLiveqaAnswersCsv(csv, opts.medquad, p))),
+      withApp(command, (app) =>
+        importWith(app, "liveqa-answers", (p) => readLiveqaAnswersCsv(csv, opts.medquad, p)),
+      ),
     );
 
   cmd
@@ -77,7 +85,8 @@ export function registerImport(program: Command): void {
     .action(async (files: string[], _opts, command: Command) =>
       withApp(command, async (app) => {
         const out: ImportSummary[] = [];
-        for (const file of files) out.push(await importWith(app, `pubmed ${file}`, (p) => readPubmedXml(file, p)));
+        for (const file of files)
+          out.push(await importWith(app, `pubmed ${file}`, (p) => readPubmedXml(file, p)));
         return out;
       }),
     );

@@ -9,6 +9,7 @@ import { registerAsk } from "./ask-command.js";
 import { registerBench } from "./bench-command.js";
 import { registerEval } from "./eval-command.js";
 import { registerImport } from "./import-command.js";
+import { registerLibrary } from "./library-command.js";
 import { registerSearch } from "./search-command.js";
 import { registerServe } from "./serve-command.js";
 import { registerStats } from "./stats-command.js";
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerBench(program);
   registerServe(program);
   registerStats(program);
+  registerLibrary(program);
   return program;
 }
 

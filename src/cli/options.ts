@@ -5,14 +5,16 @@ import { EVIDENCE_KINDS, type EvidenceKind, isEvidenceKind } from "../corpus/mod
 export function positiveInt(max: number) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 1 || n > max) throw new InvalidArgumentError(`expected a whole number from 1 to ${max}`);
+    if (!Number.isInteger(n) || n < 1 || n > max)
+      throw new InvalidArgumentError(`expected a whole number from 1 to ${max}`);
     return n;
   };
 }
 
 export function year(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1800 || n > 2200) throw new InvalidArgumentError("expected a year such as 2021");
+  if (!Number.isInteger(n) || n < 1800 || n > 2200)
+    throw new InvalidArgumentError("expected a year such as 2021");
   return n;
 }
 
@@ -20,7 +22,8 @@ export function kinds(value: string, previous: EvidenceKind[] = []): EvidenceKin
   const out = [...previous];
   for (const part of value.split(",")) {
     const kind = part.trim();
-    if (!isEvidenceKind(kind)) throw new InvalidArgumentError(`unknown kind "${kind}" (one of ${EVIDENCE_KINDS.join(", ")})`);
+    if (!isEvidenceKind(kind))
+      throw new InvalidArgumentError(`unknown kind "${kind}" (one of ${EVIDENCE_KINDS.join(", ")})`);
     out.push(kind);
   }
   return out;

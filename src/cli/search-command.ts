@@ -57,8 +57,14 @@ export function registerSearch(program: Command): void {
             url: h.source.url,
             text: h.passage.text,
           }));
-          const analysis = { questionType: plan.questionType, focus: plan.focus.map((f) => f.term), terms: plan.terms };
-          process.stdout.write(`${JSON.stringify({ query, analysis, ms: Number(ms.toFixed(2)), results }, null, 2)}\n`);
+          const analysis = {
+            questionType: plan.questionType,
+            focus: plan.focus.map((f) => f.term),
+            terms: plan.terms,
+          };
+          process.stdout.write(
+            `${JSON.stringify({ query, analysis, ms: Number(ms.toFixed(2)), results }, null, 2)}\n`,
+          );
           return;
         }
         if (hits.length === 0) {

@@ -11,7 +11,9 @@ export function registerStats(program: Command): void {
       const app = OslerApp.open(settingsFrom(command));
       try {
         const stats = await app.store.stats();
-        process.stdout.write(`${JSON.stringify({ db: app.settings.dbPath, corpusVersion: await app.store.corpusVersion(), ...stats }, null, 2)}\n`);
+        process.stdout.write(
+          `${JSON.stringify({ db: app.settings.dbPath, corpusVersion: await app.store.corpusVersion(), ...stats }, null, 2)}\n`,
+        );
       } finally {
         await app.close();
       }
