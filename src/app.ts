@@ -5,6 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { type AnswerEngine, createAnswerEngine } from "./answer/engine.js";
 import type { Settings } from "./config/settings.js";
 import { type ImportSummary, type ProgressSink, runImport } from "./corpus/import-runner.js";
 import { readLibrary } from "./corpus/importers/markdown.js";
@@ -12,6 +13,7 @@ import { openStore } from "./store/open.js";
 import type { EvidenceStore } from "./store/ports.js";
 import { loadCuratedLexicon } from "./search/lexicon.js";
 import type { LexicalRetriever } from "./search/lexical-retriever.js";
+import { RelatedQuestions } from "./search/related-questions.js";
 import { type BuildProgress, openSearch } from "./search/search-service.js";
 
 /** Package root, whether running from src/ (tests) or dist/ (installed CLI). */
@@ -22,6 +24,7 @@ export const LAY_GLOSSARY = `${PACKAGE_ROOT}resources/lay-glossary.yaml`;
 
 export class OslerApp {
   private searchCache: { version: string; retriever: LexicalRetriever } | null = null;
+  private answerCache: { version: string; engine: AnswerEngine } | null = null;
 
   private constructor(
     readonly settings: Settings,
@@ -51,6 +54,27 @@ export class OslerApp {
       this.searchCache = { version, retriever: await openSearch(this.store, this.settings, { onBuildProgress }) };
     }
     return this.searchCache.retriever;
+  }
+
+  /** The answer engine over the current corpus (rebuilt when the corpus changes). */
+  async answers(): Promise<AnswerEngine> {
+    const retriever = await this.search();
+    const version = await this.store.corpusVersion();
+    if (this.answerCache?.version !== version) {
+      let related: RelatedQuestions | null = null;
+      const engine = createAnswerEngine({
+        retriever,
+        store: this.store,
+        settings: { answer: this.settings.answer, llm: this.settings.llm, search: this.settings.search },
+        lexiconLookup: (phrase) => retriever.parts.lexicon.lookup(phrase),
+        relatedQuestions: async (q, k) => {
+          related ??= await RelatedQuestions.build(this.store);
+          return related.find(q.text, q.focus, k);
+        },
+      });
+      this.answerCache = { version, engine };
+    }
+    return this.answerCache.engine;
   }
 
   async close(): Promise<void> {

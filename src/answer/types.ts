@@ -18,12 +18,16 @@ export interface Bullet extends CitedText {
   support: number;
   /** Set in review mode when a statement failed verification but was kept for the reviewer. */
   flagged?: boolean;
+  /** `disagreement`: a note that the cited sources conflict, rather than a claim of its own. */
+  kind?: "statement" | "disagreement";
 }
 
 export interface AnswerSection {
   title: string;
   /** Facet key, e.g. `recommended`, `dosing`, `monitoring`, `special_populations`. */
   facet?: string;
+  /** One-line plain explanation of a key term in the section (student audience). */
+  explainer?: string;
   bullets: Bullet[];
 }
 
@@ -52,6 +56,8 @@ export interface Reference {
   /** The exact supporting passage text (so a reader can check the statement). */
   passageText?: string;
   sectionPath?: string[];
+  /** Every passage of this source that the answer cites, in first-use order (the first is `passageId`). */
+  passages?: Array<{ passageId: string; text: string; sectionPath: string[] }>;
 }
 
 export interface AnswerMeta {

@@ -3,6 +3,7 @@ import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { OslerApp } from "../app.js";
 import { invalidInput } from "../core/errors.js";
+import { runAnswerEval } from "../eval/answer-eval-run.js";
 import { readLiveqa } from "../eval/liveqa-data.js";
 import { type LiveqaQueryVariant, runLiveqa } from "../eval/liveqa-eval.js";
 import { runPubmedqaEval } from "../eval/pubmedqa-eval.js";
@@ -88,6 +89,46 @@ export function registerEval(program: Command): void {
             ? `${JSON.stringify(result, null, 2)}\n`
             : `PubMedQA: ${result.questions} questions over ${result.abstracts} abstracts (${result.passages} passages)\nrecall@1 ${result.recall1}  recall@10 ${result.recall10}  MRR@10 ${result.mrr10}\nlatency p50 ${result.latencyMs.p50.toFixed(2)} ms, p99 ${result.latencyMs.p99.toFixed(2)} ms\n`,
         );
+      } finally {
+        await app.close();
+      }
+    });
+
+  cmd
+    .command("answers")
+    .description(
+      "answer a dev set of questions and score key-point recall, citations, abstention and readability",
+    )
+    .requiredOption("--set <files...>", "dev-set YAML files (e.g. test/answers/*.yaml)")
+    .option("--json", "print JSON")
+    .option("--verbose", "list missed key points")
+    .action(async (opts: { set: string[]; json?: boolean; verbose?: boolean }, command: Command) => {
+      const app = OslerApp.open(settingsFrom(command));
+      try {
+        await app.ensureLibrary();
+        const result = await runAnswerEval(app, opts.set);
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+          return;
+        }
+        const s = result.summary;
+        const lines = [
+          `Answer dev set: ${s.questions} questions (${s.abstentionItems} expected abstentions)`,
+          `cited key-point recall ${(s.keyPointRecall * 100).toFixed(1)}%  statements with a citation ${(s.citedStatementShare * 100).toFixed(1)}%`,
+          `correct abstention ${(s.abstentionCorrect * 100).toFixed(1)}%  false abstentions ${s.falseAbstentions}  mean words ${s.meanWords}`,
+          `patient answers: mean FK grade ${result.patient.meanGrade}, max ${result.patient.maxGrade}, ${result.patient.atOrBelow8}/${result.patient.answered} at grade <= 8`,
+          `latency p50 ${result.latencyMs.p50.toFixed(1)} ms, p99 ${result.latencyMs.p99.toFixed(1)} ms`,
+        ];
+        if (opts.verbose) {
+          for (const item of result.items) {
+            if (item.missing.length || (item.expect === "abstain") !== item.abstained) {
+              lines.push(
+                `  ${item.id}: ${item.abstained ? "abstained" : "answered"}; missing ${JSON.stringify(item.missing)}`,
+              );
+            }
+          }
+        }
+        process.stdout.write(`${lines.join("\n")}\n`);
       } finally {
         await app.close();
       }

@@ -10,12 +10,10 @@ import { Codebook, DocTable, type DocTableData, kindCode } from "./doc-table.js"
 import { IndexBuilder } from "./index/builder.js";
 import type { InvertedIndex } from "./index/inverted-index.js";
 import { loadIndex, saveIndex } from "./index/persist.js";
-import { LexiconMatcher } from "./lexicon.js";
 import { LexicalRetriever, type SearchParts } from "./lexical-retriever.js";
+import { LexiconMatcher } from "./lexicon.js";
 
-export interface BuildProgress {
-  (done: number): void;
-}
+export type BuildProgress = (done: number) => void;
 
 interface SidecarData {
   corpusVersion: string;

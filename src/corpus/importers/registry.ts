@@ -69,16 +69,25 @@ export async function readRegistry(dir: string): Promise<RegistryEntry[]> {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw error;
   }
-  const entries: RegistryEntry[] = [];
-  const seen = new Map<string, string>();
+  const entries = new Map<string, { entry: RegistryEntry; file: string }>();
   for (const file of files) {
     for (const entry of parseRegistry(file, await readFile(file, "utf8"))) {
-      // One id, one edition: a second entry would silently override the first's supersession links.
-      const first = seen.get(entry.id);
-      if (first) throw malformedFile(file, `registry id ${entry.id} is already defined in ${first}`);
-      seen.set(entry.id, file);
-      entries.push(entry);
+      // Registry files are written per specialty, so a shared guideline may be listed twice. The
+      // same edition is merged; two different editions under one id would be ambiguous.
+      const first = entries.get(entry.id);
+      if (!first) {
+        entries.set(entry.id, { entry, file });
+        continue;
+      }
+      if (first.entry.year !== entry.year || first.entry.title.toLowerCase() !== entry.title.toLowerCase()) {
+        throw malformedFile(file, `registry id ${entry.id} is defined differently in ${first.file}`);
+      }
+      first.entry = {
+        ...first.entry,
+        supersedes: first.entry.supersedes ?? entry.supersedes,
+        supersededBy: first.entry.supersededBy ?? entry.supersededBy,
+      };
     }
   }
-  return entries;
+  return [...entries.values()].map((e) => e.entry);
 }

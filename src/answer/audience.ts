@@ -1,0 +1,166 @@
+/**
+ * Audience adaptation that never changes facts or citations: clinicians get the draft as is;
+ * nurses and pharmacists get administration, dosing and monitoring first; students get a one-line
+ * explanation per section; patients get a plain-language rewrite (glossary terms replaced, long
+ * sentences split) statement by statement — each lay statement maps 1:1 to a verified clinician
+ * statement and keeps its citation keys and support — plus a line on when to seek urgent care.
+ */
+import type { Draft, DraftSection, DraftStatement } from "./draft.js";
+import { type GlossaryEntry, layRewriter } from "./glossary.js";
+import type { Audience } from "./types.js";
+
+const ORDER: Partial<Record<Audience, string[]>> = {
+  nurse: ["dosing", "monitoring", "cautions", "special_populations", "duration"],
+  pharmacist: ["dosing", "special_populations", "cautions", "monitoring", "alternatives"],
+};
+
+const PATIENT_TITLES: Record<string, string> = {
+  recommended: "What is usually recommended",
+  alternatives: "Other options",
+  dosing: "How the medicine is given",
+  monitoring: "Check-ups and tests",
+  special_populations: "If you are pregnant, older, a child, or have kidney or liver problems",
+  cautions: "Warnings and when to be careful",
+  duration: "How long treatment lasts and follow-up",
+  evidence: "What the research shows",
+  mechanism: "How it works",
+  diagnosis: "How it is diagnosed",
+  prognosis: "What to expect",
+  background: "About this condition",
+};
+
+export interface Adapted {
+  draft: Draft;
+  urgentCare: string | null;
+}
+
+export function adaptDraft(
+  draft: Draft,
+  audience: Audience,
+  glossary: GlossaryEntry[],
+  topic: string,
+): Adapted {
+  switch (audience) {
+    case "clinician":
+      return { draft, urgentCare: null };
+    case "nurse":
+    case "pharmacist":
+      return {
+        draft: { ...draft, sections: reorder(draft.sections, ORDER[audience] ?? []) },
+        urgentCare: null,
+      };
+    case "student":
+      return { draft: explain(draft, glossary), urgentCare: null };
+    case "patient":
+      return { draft: toLay(draft, glossary), urgentCare: urgentCareLine(topic) };
+  }
+}
+
+/** Stable reorder: listed facets first in the given order, the rest keep their place. */
+function reorder(sections: DraftSection[], first: string[]): DraftSection[] {
+  const rank = (s: DraftSection) => {
+    const i = first.indexOf(s.facet);
+    return i < 0 ? first.length : i;
+  };
+  return sections
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i)
+    .map((x) => x.s);
+}
+
+function explain(draft: Draft, glossary: GlossaryEntry[]): Draft {
+  const rewriter = layRewriter(glossary.filter((e) => e.explain));
+  const used = new Set<string>();
+  const sections = draft.sections.map((section) => {
+    const entry = rewriter
+      .termsIn(section.bullets.map((b) => b.text).join(" "))
+      .find((e) => !used.has(e.term.toLowerCase()));
+    if (!entry) return section;
+    used.add(entry.term.toLowerCase());
+    return { ...section, explainer: `${entry.term}: ${entry.explain}` };
+  });
+  return { ...draft, sections };
+}
+
+function toLay(draft: Draft, glossary: GlossaryEntry[]): Draft {
+  const rewriter = layRewriter(glossary);
+  const lay = (s: DraftStatement): DraftStatement => ({
+    ...s,
+    text: plainSentences(rewriter.rewrite(s.text)),
+  });
+  return {
+    title: rewriter.rewrite(draft.title),
+    bottomLine: draft.bottomLine ? lay(draft.bottomLine) : null,
+    sections: draft.sections.map((sec) => ({
+      ...sec,
+      title: PATIENT_TITLES[sec.facet] ?? sec.title,
+      bullets: sec.bullets.map(lay),
+    })),
+  };
+}
+
+/**
+ * Splits long sentences at semicolons and at ", and" / ", but" joins when both halves stand alone
+ * (at least four words); numbers, doses and negations are carried over unchanged.
+ */
+export function plainSentences(text: string): string {
+  const parts = text.split(/;\s+|,\s+(?=(?:and|but|while|whereas)\s)/);
+  const out: string[] = [];
+  for (const raw of parts) {
+    const part = raw.trim().replace(/^(?:and|while|whereas)\s+/i, "");
+    const prev = out[out.length - 1];
+    if (prev !== undefined && (wordCount(part) < 4 || wordCount(prev) < 4)) {
+      out[out.length - 1] = `${prev.replace(/[.]$/, "")}, ${part}`;
+    } else out.push(part);
+  }
+  return out
+    .map((p) => p.charAt(0).toUpperCase() + p.slice(1))
+    .map((p) => (/[.!?]$/.test(p) ? p : `${p}.`))
+    .join(" ");
+}
+
+function wordCount(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
+
+const URGENT = "Call emergency services or go to the emergency department now if";
+const URGENT_TOPICS: Array<[RegExp, string]> = [
+  [
+    /stroke|tia\b|transient ischaemic|transient ischemic/i,
+    "you notice a drooping face, weakness in an arm or leg, slurred speech or sudden loss of vision. Note the time it started.",
+  ],
+  [
+    /chest pain|heart attack|angina|coronary|myocardial/i,
+    "you have chest pain or pressure that lasts more than a few minutes, spreads to your arm, jaw or back, or comes with breathlessness, sweating or fainting.",
+  ],
+  [
+    /anaphyla|allerg/i,
+    "your lips, tongue or throat swell, you have trouble breathing, or you feel faint after a medicine, food or sting.",
+  ],
+  [
+    /bleed|haemorrhag|hemorrhag|anticoag|heparin|warfarin|apixaban|rivaroxaban|dabigatran|edoxaban|clot/i,
+    "you have bleeding that will not stop, vomit blood, pass black or bloody stools, or get a sudden severe headache.",
+  ],
+  [
+    /asthma|copd|breath|pneumonia|pulmonary embol|respiratory/i,
+    "you have severe trouble breathing, cannot speak in full sentences, or your lips or face turn blue or grey.",
+  ],
+  [
+    /seps|septic|infection|fever|meningitis/i,
+    "you feel very unwell with fever or shivering and also have confusion, fast breathing, a racing heart, cold or blotchy skin, or pass very little urine.",
+  ],
+  [
+    /pregnan|labou?r|pre-?eclampsia/i,
+    "you have heavy bleeding from the vagina, severe belly pain, a bad headache with changes in vision, or your baby is moving much less than usual.",
+  ],
+  [
+    /confus|delirium|hypoglyc|diabet|seizure|epilep/i,
+    "you or the person you care for become suddenly confused, very drowsy or hard to wake, or have a seizure.",
+  ],
+];
+
+/** Urgent-care line chosen by topic; a generic line when no topic matches. */
+export function urgentCareLine(topic: string): string {
+  for (const [pattern, text] of URGENT_TOPICS) if (pattern.test(topic)) return `${URGENT} ${text}`;
+  return `${URGENT} you have severe or quickly worsening symptoms, trouble breathing, chest pain, heavy bleeding, fainting or sudden confusion.`;
+}

@@ -1,0 +1,130 @@
+/**
+ * The default composer: builds the answer from selected evidence sentences without writing new
+ * facts. Title from question type + focus + modifiers; bottom line from the best recommendation of
+ * the most authoritative source; sections of condensed sentences, guideline-backed first; and a
+ * note when two sources disagree about the same drug or intervention.
+ */
+import { KIND_LABEL } from "../corpus/model.js";
+import { condense } from "./condense.js";
+import { type Draft, type DraftSection, type DraftStatement, evidenceKey } from "./draft.js";
+import { SECTIONS } from "./facets.js";
+import { type AnalyzedQuestion, modifierLabel, modifierTerms, type QuestionType } from "./question.js";
+import type { EvidenceSentence, Selection } from "./select.js";
+import { byId, capitalise, drugLikeNames, isNegated, jaccard } from "./text.js";
+
+/** Keys a sentence cites: the guidelines its library passage rests on, then the passage's own source. */
+export function sentenceKeys(s: EvidenceSentence): string[] {
+  const own = evidenceKey(s.hit.source.id, s.hit.passage.id);
+  return [...s.refIds.map((id) => evidenceKey(id, s.hit.passage.id)), own];
+}
+
+const TITLE: Record<QuestionType, (f: string) => string> = {
+  treatment: (f) => `Management of ${f}`,
+  comparison: (f) => `Comparison: ${f}`,
+  prevention: (f) => `Prevention of ${f}`,
+  dosing: (f) => `Dosing of ${f}`,
+  drug_info: (f) => `${capitalise(f)}: adverse effects, interactions and cautions`,
+  monitoring: (f) => `Monitoring of ${f}`,
+  diagnosis: (f) => `Diagnosis of ${f}`,
+  prognosis: (f) => `Prognosis of ${f}`,
+  mechanism: (f) => `Mechanism of ${f}`,
+  definition: (f) => `${capitalise(f)}: overview`,
+  other: (f) => `${capitalise(f)}: overview`,
+};
+
+export function composeTitle(q: AnalyzedQuestion): string {
+  const focus =
+    q.type === "comparison" ? q.focus.slice(0, 2).join(" versus ") : q.focus.slice(0, 2).join(" and ");
+  const mods = q.modifiers
+    .filter((m) => !modifierTerms(m).some((t) => focus.includes(t.toLowerCase())))
+    .map(modifierLabel);
+  const base = TITLE[q.type](focus || "the question");
+  return capitalise(mods.length > 0 ? `${base} in ${mods.join(" and ")}` : base);
+}
+
+function statement(sentences: EvidenceSentence[]): DraftStatement {
+  const keys: string[] = [];
+  for (const s of sentences) for (const k of sentenceKeys(s)) if (!keys.includes(k)) keys.push(k);
+  return { text: sentences.map((s) => condense(s.text)).join(" "), keys, support: 1, kind: "statement" };
+}
+
+/** Best 1–2 sentences of the leading facet, favouring the most authoritative source. */
+function pickBottomLine(q: AnalyzedQuestion, selection: Selection): EvidenceSentence[] {
+  const lead = SECTIONS[q.type][0]?.facet;
+  const pool = selection.ranked.filter((s) => s.facet === lead);
+  const candidates = pool.length > 0 ? pool : selection.ranked;
+  const top = candidates[0];
+  if (!top) return [];
+  const near = candidates.filter((s) => s.score >= top.score * 0.85);
+  near.sort((a, b) => b.authority - a.authority || b.score - a.score || byId(a.key, b.key));
+  const first = near[0] as EvidenceSentence;
+  const second = candidates.find(
+    (s) =>
+      s !== first &&
+      s.score >= first.score * 0.9 &&
+      s.hit.source.id === first.hit.source.id &&
+      jaccard(s.stems, first.stems) < 0.5 &&
+      s.text.length + first.text.length <= 360,
+  );
+  return second ? [first, second] : [first];
+}
+
+export function composeExtractive(q: AnalyzedQuestion, selection: Selection): Draft {
+  const bottom = pickBottomLine(q, selection);
+  const used = new Set(bottom.map((s) => s.key));
+  const sections: DraftSection[] = [];
+  for (const { spec, sentences } of selection.sections) {
+    const kept = sentences
+      .filter((s) => !used.has(s.key))
+      // Guideline-backed statements before weaker evidence; then by score.
+      .sort((a, b) => b.authority - a.authority || b.score - a.score || byId(a.key, b.key));
+    const bullets = kept.map((s) => statement([s])).filter((b) => b.text.length >= 15);
+    if (bullets.length > 0) sections.push({ title: spec.title, facet: spec.facet, bullets });
+  }
+  addDisagreements(selection, sections);
+  return {
+    title: composeTitle(q),
+    bottomLine: bottom.length > 0 ? statement(bottom) : null,
+    sections,
+  };
+}
+
+const POSITIVE =
+  /\b(?:recommend\w*|first[- ]line|preferred|should be (?:used|given|started)|is effective|improv\w*|reduc\w*)\b/i;
+const NEGATIVE =
+  /\b(?:avoid\w*|not recommended|contraindicated|should not|do not|no benefit|did not (?:reduce|improve)|harm\w*)\b/i;
+// A negative that applies only to a subgroup or situation is a caution, not a disagreement.
+const CONDITIONAL = /\b(?:if|when|unless|in patients with|in those with|during|except)\b/i;
+
+/** Adds one note per drug that one source favours and another (different) source advises against. */
+function addDisagreements(selection: Selection, sections: DraftSection[]): void {
+  const pool = selection.sections
+    .filter((s) => ["recommended", "alternatives", "cautions"].includes(s.spec.facet))
+    .flatMap((s) => s.sentences);
+  const seen = new Set<string>();
+  for (const pos of pool) {
+    if (!POSITIVE.test(pos.text) || isNegated(pos.text)) continue;
+    const names = drugLikeNames(pos.text);
+    for (const neg of pool) {
+      if (neg.hit.source.id === pos.hit.source.id || !NEGATIVE.test(neg.text) || CONDITIONAL.test(neg.text))
+        continue;
+      const shared = drugLikeNames(neg.text).find((n) => names.includes(n));
+      if (!shared || seen.has(shared)) continue;
+      seen.add(shared);
+      const section = sections.find((s) => s.facet === pos.facet) ?? sections[0];
+      if (!section) return;
+      const a = withArticle(KIND_LABEL[pos.hit.source.kind].toLowerCase());
+      const b = withArticle(KIND_LABEL[neg.hit.source.kind].toLowerCase());
+      section.bullets.push({
+        text: `Sources disagree on ${shared}: ${a} favours it, while ${b} advises against it; weigh the cited evidence.`,
+        keys: [...sentenceKeys(pos), ...sentenceKeys(neg)],
+        support: 1,
+        kind: "disagreement",
+      });
+    }
+  }
+}
+
+function withArticle(noun: string): string {
+  return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
+}

@@ -1,0 +1,144 @@
+/**
+ * The lay glossary (`resources/lay-glossary.yaml`: a list of { term, plain, explain? }), loaded
+ * lazily and tolerant of absence, plus a small built-in fallback so patient answers read plainly
+ * even before the file exists. Entries from the file override built-in ones with the same term.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { parse } from "yaml";
+import { z } from "zod";
+
+export interface GlossaryEntry {
+  term: string;
+  plain: string;
+  explain?: string;
+}
+
+const entrySchema = z.object({
+  term: z.string().min(1),
+  plain: z.string().min(1),
+  explain: z.string().optional(),
+});
+
+/** A few clinical words every patient answer needs simplified, whatever the file holds. */
+export const BUILTIN_GLOSSARY: GlossaryEntry[] = [
+  { term: "administer", plain: "give" },
+  { term: "administered", plain: "given" },
+  { term: "initiate", plain: "start" },
+  { term: "initiated", plain: "started" },
+  { term: "discontinue", plain: "stop" },
+  { term: "discontinued", plain: "stopped" },
+  { term: "approximately", plain: "about" },
+  { term: "prior to", plain: "before" },
+  { term: "utilize", plain: "use" },
+  { term: "patients", plain: "people" },
+  { term: "adverse effects", plain: "side effects" },
+  { term: "intravenous", plain: "into a vein" },
+  { term: "intravenously", plain: "into a vein" },
+  { term: "subcutaneous", plain: "under the skin" },
+  { term: "renal", plain: "kidney" },
+  { term: "hepatic", plain: "liver" },
+  { term: "cardiac", plain: "heart" },
+  { term: "pulmonary", plain: "lung" },
+  { term: "haemorrhage", plain: "bleeding" },
+  { term: "hemorrhage", plain: "bleeding" },
+  { term: "hypotension", plain: "low blood pressure" },
+  { term: "hypertension", plain: "high blood pressure" },
+  { term: "contraindicated", plain: "not safe to use" },
+  { term: "mortality", plain: "risk of death" },
+  { term: "efficacy", plain: "how well it works" },
+  { term: "prophylaxis", plain: "prevention" },
+  { term: "thromboprophylaxis", plain: "medicine to prevent blood clots" },
+  { term: "anticoagulation", plain: "blood-thinning treatment" },
+  { term: "anticoagulant", plain: "blood thinner" },
+  { term: "venous thromboembolism", plain: "blood clots in the veins" },
+  { term: "thrombosis", plain: "a blood clot" },
+  { term: "vasopressor", plain: "medicine to raise blood pressure" },
+  { term: "vasopressors", plain: "medicines to raise blood pressure" },
+  { term: "sepsis", plain: "sepsis (a severe reaction to infection)" },
+  { term: "concomitant", plain: "at the same time" },
+  { term: "titrate", plain: "adjust" },
+  { term: "titrated", plain: "adjusted" },
+  { term: "randomized", plain: "fairly compared" },
+  { term: "randomised", plain: "fairly compared" },
+  { term: "clinicians", plain: "doctors and nurses" },
+  { term: "clinician", plain: "doctor or nurse" },
+];
+
+const cache = new Map<string, GlossaryEntry[]>();
+
+/** Reads the glossary file once; a missing or malformed file yields the built-in list only. */
+export function loadLayGlossary(
+  path = resolve(process.cwd(), "resources/lay-glossary.yaml"),
+): GlossaryEntry[] {
+  const hit = cache.get(path);
+  if (hit) return hit;
+  let fromFile: GlossaryEntry[] = [];
+  if (existsSync(path)) {
+    try {
+      const data = parse(readFileSync(path, "utf8"));
+      if (Array.isArray(data)) {
+        fromFile = data.flatMap((item) => {
+          const parsed = entrySchema.safeParse(item);
+          return parsed.success ? [parsed.data] : [];
+        });
+      }
+    } catch {
+      fromFile = []; // a broken glossary must not break answers; patient text stays clinical-ish
+    }
+  }
+  const merged = mergeGlossary(BUILTIN_GLOSSARY, fromFile);
+  cache.set(path, merged);
+  return merged;
+}
+
+export function mergeGlossary(base: GlossaryEntry[], over: GlossaryEntry[]): GlossaryEntry[] {
+  const byTerm = new Map<string, GlossaryEntry>();
+  for (const e of [...base, ...over]) byTerm.set(e.term.toLowerCase(), e);
+  return [...byTerm.values()];
+}
+
+// Units and dose words are facts; the rewrite must never touch them.
+const PROTECTED = /^(?:mg|mcg|g|kg|ml|l|iu|units?|mmol|mmhg|%|h|min|\d.*)$/i;
+
+export interface LayRewriter {
+  rewrite(text: string): string;
+  /** Entries whose term occurs in the text (for student explanations). */
+  termsIn(text: string): GlossaryEntry[];
+}
+
+export function layRewriter(glossary: GlossaryEntry[]): LayRewriter {
+  const entries = glossary.filter((e) => !PROTECTED.test(e.term.trim()));
+  entries.sort((a, b) => b.term.length - a.term.length || (a.term < b.term ? -1 : 1));
+  const byTerm = new Map(entries.map((e) => [e.term.toLowerCase(), e]));
+  const escaped = entries.map((e) => e.term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const pattern =
+    escaped.length > 0 ? new RegExp(`(?<![A-Za-z0-9-])(?:${escaped.join("|")})(?![A-Za-z0-9-])`, "gi") : null;
+  // A plain form with an aside ("septic shock (very low blood pressure …)") is explained once per
+  // rewriter (one answer); later occurrences keep only the part before the aside.
+  const explained = new Set<string>();
+  return {
+    rewrite(text) {
+      if (!pattern) return text;
+      return text.replace(pattern, (match) => {
+        const key = match.toLowerCase();
+        let plain = byTerm.get(key)?.plain ?? match;
+        if (plain.includes(" (")) {
+          if (explained.has(key)) plain = plain.slice(0, plain.indexOf(" (")).trim();
+          explained.add(key);
+        }
+        // Case-aware: keep a capital at the start of a sentence, never shout an acronym's expansion.
+        return /^[A-Z][a-z]/.test(match) ? plain.charAt(0).toUpperCase() + plain.slice(1) : plain;
+      });
+    },
+    termsIn(text) {
+      if (!pattern) return [];
+      const found: GlossaryEntry[] = [];
+      for (const m of text.matchAll(pattern)) {
+        const e = byTerm.get(m[0].toLowerCase());
+        if (e && !found.includes(e)) found.push(e);
+      }
+      return found;
+    },
+  };
+}

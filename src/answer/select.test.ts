@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { fakeRetriever } from "../../test/answer/fixtures.js";
+import { composeExtractive, composeTitle } from "./compose-extractive.js";
+import { analyseQuestion } from "./question.js";
+import { selectEvidence } from "./select.js";
+
+async function select(question: string, options = {}) {
+  const q = analyseQuestion(question);
+  const hits = await fakeRetriever().search(question, { k: 10 });
+  return { q, selection: selectEvidence(q, hits, options) };
+}
+
+describe("selectEvidence", () => {
+  it("pulls renal-dosing sentences up when the question mentions renal impairment", async () => {
+    const plain = await select("What dose of enoxaparin in septic shock?");
+    const renal = await select("What dose of enoxaparin in septic shock with CrCl <30?");
+    const rank = (s: typeof plain.selection) =>
+      s.ranked.findIndex((c) => c.text.includes("reduce to 1 mg/kg"));
+    expect(rank(renal.selection)).toBeLessThanOrEqual(rank(plain.selection));
+    expect(renal.selection.ranked[0]?.text).toContain("CrCl");
+  });
+
+  it("records the guidelines a library sentence cites", async () => {
+    const { selection } = await select("thromboprophylaxis with LMWH in septic shock");
+    const rec = selection.ranked.find((c) => c.text.startsWith("Use low molecular weight heparin"));
+    expect(rec?.refIds).toEqual(["ref:ssc-2021"]);
+    expect(rec?.authority).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("respects the per-section cap and never repeats a sentence", async () => {
+    const { selection } = await select("heparin in septic shock", { maxPerSection: 1 });
+    for (const s of selection.sections) expect(s.sentences).toHaveLength(1);
+    const keys = selection.sections.flatMap((s) => s.sentences.map((c) => c.key));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("is deterministic for the same input", async () => {
+    const a = await select("management of venous thromboembolism in septic shock");
+    const b = await select("management of venous thromboembolism in septic shock");
+    expect(a.selection.ranked.map((c) => c.key)).toEqual(b.selection.ranked.map((c) => c.key));
+  });
+
+  it("reports focus terms that no passage covers", async () => {
+    const { selection } = await select("heparin for migraine");
+    expect(selection.stats.missingFocus).toContain("migraine");
+    expect(selection.stats.focusCoverage).toBeLessThan(1);
+  });
+});
+
+describe("composeExtractive", () => {
+  it("titles the answer from question type, focus and modifiers", () => {
+    expect(composeTitle(analyseQuestion("How to treat community-acquired pneumonia in pregnancy?"))).toBe(
+      "Management of community-acquired pneumonia in pregnancy",
+    );
+    expect(composeTitle(analyseQuestion("What dose of vancomycin in renal failure?"))).toBe(
+      "Dosing of vancomycin in renal impairment",
+    );
+  });
+
+  it("leads with a guideline-backed recommendation and cites guideline and summary", async () => {
+    const { q, selection } = await select(
+      "What is the best management of venous thromboembolism in septic shock despite thromboprophylaxis?",
+    );
+    const draft = composeExtractive(q, selection);
+    expect(draft.bottomLine?.text).toMatch(/therapeutic anticoagulation/);
+    expect(draft.bottomLine?.keys[0]).toMatch(/^ref:chest-vte-2021::/);
+    expect(draft.bottomLine?.keys.at(-1)).toMatch(/^lib:/);
+    const texts = draft.sections.flatMap((s) => s.bullets.map((b) => b.text));
+    expect(texts).not.toContain(draft.bottomLine?.text);
+  });
+
+  it("notes a disagreement when one source favours a drug another advises against", () => {
+    const q = analyseQuestion("What is the treatment of septic shock?");
+    const mk = (id: string, kind: "guideline" | "trial", text: string) => ({
+      passage: {
+        id: `${id}#1`,
+        sourceId: id,
+        sectionPath: ["Treatment"],
+        ordinal: 0,
+        text,
+        start: 0,
+        end: text.length,
+        meta: {},
+      },
+      source: {
+        id,
+        kind,
+        title: id,
+        publisher: null,
+        authors: [],
+        year: 2020,
+        url: null,
+        pmid: null,
+        doi: null,
+        license: null,
+        language: "en",
+        collection: "t",
+        specialty: null,
+        meta: {},
+        contentHash: "",
+        importedAt: "",
+        version: 1,
+      },
+      score: 1,
+    });
+    const hits = [
+      mk(
+        "g",
+        "guideline",
+        "Hydrocortisone is recommended for septic shock with ongoing vasopressor requirement.",
+      ),
+      mk("t", "trial", "Hydrocortisone should not be used for septic shock, as it did not reduce mortality."),
+    ];
+    const draft = composeExtractive(q, selectEvidence(q, hits));
+    const note = draft.sections.flatMap((s) => s.bullets).find((b) => b.kind === "disagreement");
+    expect(note?.text).toContain("hydrocortisone");
+    expect(note?.keys).toEqual(["g::g#1", "t::t#1"]);
+  });
+});
