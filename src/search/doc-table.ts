@@ -48,7 +48,8 @@ export function kindOfCode(code: number): EvidenceKind | null {
 export interface SourceFacts {
   id: string;
   title: string;
-  titleTerms: Set<string>;
+  /** Analysed title, in order (focus matching needs contiguous phrases). */
+  titleTerms: string[];
   kind: EvidenceKind;
   year: number | null;
 }
@@ -76,7 +77,7 @@ export class DocTable {
       this.sources.push({
         id: source.id,
         title: source.title,
-        titleTerms: new Set(analyze(source.title)),
+        titleTerms: analyze(source.title),
         kind: source.kind,
         year: source.year,
       });
@@ -119,7 +120,7 @@ export class DocTable {
     for (const name of data.qtypes.slice(1)) table.qtypes.code(name);
     for (const s of data.sources) {
       table.sourceIndex.set(s.id, table.sources.length);
-      table.sources.push({ ...s, titleTerms: new Set(analyze(s.title)) });
+      table.sources.push({ ...s, titleTerms: analyze(s.title) });
     }
     table.docSource = Uint32Array.from(data.docSource);
     table.docQtype = Uint16Array.from(data.docQtype);

@@ -43,16 +43,25 @@ export const DEFAULT_RERANK: RerankWeights = { focus: 0.8, qtype: 0.5, authority
  * How well a source's title names the question's focus: 1 when it is exactly the top focus,
  * less when the title only contains it (a broader or narrower topic) or names a secondary focus.
  */
-export function focusFit(plan: QueryPlan, titleTerms: Set<string>): number {
+export function focusFit(plan: QueryPlan, titleTerms: string[]): number {
   let best = 0;
   plan.focus.forEach((f, rank) => {
-    const tokens = new Set(f.tokens);
-    if (![...tokens].every((t) => titleTerms.has(t))) return;
-    const exact = titleTerms.size === tokens.size;
-    const fit = (exact ? 1 : 0.7) * (rank === 0 ? 1 : 0.6);
-    best = Math.max(best, fit);
+    const named = f.variants.find((v) => containsPhrase(titleTerms, v));
+    if (!named) return;
+    const exact = titleTerms.length === named.length;
+    best = Math.max(best, (exact ? 1 : 0.7) * (rank === 0 ? 1 : 0.6));
   });
   return best;
+}
+
+/** Whether `phrase` occurs as a contiguous run of `tokens`. */
+export function containsPhrase(tokens: string[], phrase: string[]): boolean {
+  if (phrase.length === 0 || phrase.length > tokens.length) return false;
+  outer: for (let i = 0; i + phrase.length <= tokens.length; i++) {
+    for (let j = 0; j < phrase.length; j++) if (tokens[i + j] !== phrase[j]) continue outer;
+    return true;
+  }
+  return false;
 }
 
 export class LexicalRetriever implements Retriever {

@@ -16,6 +16,8 @@ export interface WeightedTerm {
 export interface FocusMatch {
   phrase: string;
   tokens: string[];
+  /** Every analysed form of the matched concept (term, synonyms, abbreviations). */
+  variants: string[][];
   term: string;
   origin: string;
   score: number;
@@ -95,6 +97,7 @@ function findFocus(tokens: string[], subjectTokens: number, opts: PlanOptions): 
     candidates.push({
       phrase: phraseTokens.join(" "),
       tokens: phraseTokens,
+      variants: [phraseTokens, ...m.groups.flatMap((g) => g.variants)],
       term: group.term,
       origin: group.origin,
       score,

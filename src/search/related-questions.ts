@@ -19,11 +19,18 @@ export class RelatedQuestions {
     const texts: string[] = [];
     const seen = new Set<string>();
     const add = (text: string) => {
-      const clean = text.replace(/\s+\?$/, "?").replace(/\s+/g, " ").trim();
+      const clean = text
+        .replace(/\s+\?$/, "?")
+        .replace(/\s+/g, " ")
+        .trim();
       const key = clean.toLowerCase();
       if (!clean || seen.has(key)) return;
       seen.add(key);
-      builder.add({ id: String(texts.length), fields: { q: clean }, attrs: { kind: 0, year: 0, specialty: 0, collection: 0 } });
+      builder.add({
+        id: String(texts.length),
+        fields: { q: clean },
+        attrs: { kind: 0, year: 0, specialty: 0, collection: 0 },
+      });
       texts.push(clean);
     };
     for (const answer of await store.listAnswers(2000)) add(answer.question);
