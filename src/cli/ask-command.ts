@@ -51,7 +51,7 @@ export function registerAsk(program: Command): void {
             if (process.stderr.isTTY && !opts.json) process.stderr.write(`\r${stage}…`.padEnd(20));
           },
         });
-        if (process.stderr.isTTY && !opts.json) process.stderr.write("\r".padEnd(21, " ") + "\r");
+        if (process.stderr.isTTY && !opts.json) process.stderr.write(`${"\r".padEnd(21, " ")}\r`);
         process.stdout.write(
           opts.json
             ? `${JSON.stringify(answer, null, 2)}\n`

@@ -59,14 +59,14 @@ export function registerEval(program: Command): void {
           }
           const m = result.metrics;
           process.stdout.write(
-            [
+            `${[
               `LiveQA (${result.variant} questions): ${m.questions} judged questions, ${m.answered} answered`,
               `avgScore ${m.avgScore.toFixed(3)}  succ@2+ ${m.succ["2+"]} succ@3+ ${m.succ["3+"]} succ@4+ ${m.succ["4+"]}`,
               `prec@2+ ${m.prec["2+"]} prec@3+ ${m.prec["3+"]} prec@4+ ${m.prec["4+"]}`,
               `MAP@10 ${m.map10}  MRR@10 ${m.mrr10}  nDCG@10 ${m.ndcg10}  judged@10 ${m.judged10}`,
               `latency p50 ${result.latencyMs.p50.toFixed(2)} ms, p99 ${result.latencyMs.p99.toFixed(2)} ms`,
               ...(opts.run ? [`run written to ${opts.run}`] : []),
-            ].join("\n") + "\n",
+            ].join("\n")}\n`,
           );
         } finally {
           await app.close();
