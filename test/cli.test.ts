@@ -121,6 +121,14 @@ describe("osler CLI", () => {
     expect(readFileSync(join(dir, "run.txt"), "utf8")).toMatch(/^1 Q0 GARD_0000001_Sec3 1 /);
   });
 
+  it("evaluates PubMedQA retrieval with the title withheld", () => {
+    const run = osler("eval", "pubmedqa", "--json");
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.out);
+    expect(result.questions).toBe(2);
+    expect(result.recall10).toBeGreaterThan(0);
+  });
+
   it("prints help for every command", () => {
     for (const args of [
       ["--help"],
