@@ -127,7 +127,14 @@ function toReference(entry: CatalogEntry): Omit<Reference, "n"> {
     doi: entry.source.doi,
     passageText: entry.passageText,
     sectionPath: entry.sectionPath,
+    ...supersession(entry.source.meta),
   };
+}
+
+/** Guideline registry links (library sources): warn when the cited edition has been replaced. */
+function supersession(meta: Record<string, unknown>): Pick<Reference, "supersededBy"> {
+  const registry = meta.registry as { supersededBy?: string | null } | null | undefined;
+  return registry?.supersededBy ? { supersededBy: registry.supersededBy } : {};
 }
 
 /** Every citation number used in the answer, in reading order (for checks and tests). */

@@ -64,7 +64,8 @@ export function renderAnswerText(answer: Answer, options: RenderTextOptions = {}
 export function referenceLine(r: Reference): string {
   const where = [r.publisher, r.year].filter((x) => x !== null && x !== undefined && x !== "").join(", ");
   const link = r.doi ? ` doi:${r.doi}` : r.pmid ? ` PMID ${r.pmid}` : r.url ? ` ${r.url}` : "";
-  return `[${r.n}] ${r.typeLabel} — ${r.title}${where ? `. ${where}` : ""}.${link}`;
+  const outdated = r.supersededBy ? ` (outdated edition: superseded by ${r.supersededBy})` : "";
+  return `[${r.n}] ${r.typeLabel} — ${r.title}${where ? `. ${where}` : ""}.${link}${outdated}`;
 }
 
 /** Greedy word wrap; continuation lines get the indent. */

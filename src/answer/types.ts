@@ -56,6 +56,8 @@ export interface Reference {
   /** The exact supporting passage text (so a reader can check the statement). */
   passageText?: string;
   sectionPath?: string[];
+  /** Registry id of the edition that replaced this guideline edition, when it is outdated. */
+  supersededBy?: string;
   /** Every passage of this source that the answer cites, in first-use order (the first is `passageId`). */
   passages?: Array<{ passageId: string; text: string; sectionPath: string[] }>;
 }
