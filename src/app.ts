@@ -9,12 +9,14 @@ import { type AnswerEngine, createAnswerEngine } from "./answer/engine.js";
 import type { Settings } from "./config/settings.js";
 import { type ImportSummary, type ProgressSink, runImport } from "./corpus/import-runner.js";
 import { readLibrary } from "./corpus/importers/markdown.js";
-import { openStore } from "./store/open.js";
-import type { EvidenceStore } from "./store/ports.js";
-import { loadCuratedLexicon } from "./search/lexicon.js";
+import type { HybridRetriever } from "./search/dense/hybrid-retriever.js";
+import { openHybridSearch } from "./search/dense/open-hybrid.js";
 import type { LexicalRetriever } from "./search/lexical-retriever.js";
+import { loadCuratedLexicon } from "./search/lexicon.js";
 import { RelatedQuestions } from "./search/related-questions.js";
 import { type BuildProgress, openSearch } from "./search/search-service.js";
+import { openStore } from "./store/open.js";
+import type { EvidenceStore } from "./store/ports.js";
 
 /** Package root, whether running from src/ (tests) or dist/ (installed CLI). */
 export const PACKAGE_ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -22,9 +24,16 @@ export const BUNDLED_LIBRARY = `${PACKAGE_ROOT}library`;
 export const CURATED_LEXICON = `${PACKAGE_ROOT}resources/lexicon.yaml`;
 export const LAY_GLOSSARY = `${PACKAGE_ROOT}resources/lay-glossary.yaml`;
 
+/** What `OslerApp.search()` hands out: both kinds offer `search`, `plan` and `parts`. */
+export type SearchRetriever = LexicalRetriever | HybridRetriever;
+
 export class OslerApp {
-  private searchCache: { version: string; retriever: LexicalRetriever } | null = null;
-  private answerCache: { version: string; engine: AnswerEngine } | null = null;
+  private lexicalCache: { version: string; retriever: LexicalRetriever } | null = null;
+  private searchCache: { key: string; retriever: HybridRetriever } | null = null;
+  private answerCache: { version: string; retriever: SearchRetriever; engine: AnswerEngine } | null = null;
+  private readonly warned = new Set<string>();
+  /** Where non-fatal problems (e.g. the embeddings endpoint is down) are reported; replaceable. */
+  warn: (message: string) => void = (message) => process.stderr.write(`osler: warning: ${message}\n`);
 
   private constructor(
     readonly settings: Settings,
@@ -38,7 +47,11 @@ export class OslerApp {
   /** Imports the bundled library and curated lexicon (idempotent: unchanged documents are no-ops). */
   async importLibrary(dir = BUNDLED_LIBRARY, sink?: ProgressSink): Promise<ImportSummary> {
     if (existsSync(CURATED_LEXICON)) await this.store.upsertLexicon(loadCuratedLexicon(CURATED_LEXICON));
-    return runImport(this.store, readLibrary(dir, (p) => sink?.update(p)), sink);
+    return runImport(
+      this.store,
+      readLibrary(dir, (p) => sink?.update(p)),
+      sink,
+    );
   }
 
   /** Loads the starter library the first time a database is used. */
@@ -48,31 +61,76 @@ export class OslerApp {
     return this.importLibrary(BUNDLED_LIBRARY, sink);
   }
 
-  async search(onBuildProgress?: BuildProgress): Promise<LexicalRetriever> {
+  /** The lexical (BM25F + rerank) retriever; evaluation uses its `plan`/`rank` directly. */
+  async lexical(onBuildProgress?: BuildProgress): Promise<LexicalRetriever> {
     const version = await this.store.corpusVersion();
-    if (this.searchCache?.version !== version) {
-      this.searchCache = { version, retriever: await openSearch(this.store, this.settings, { onBuildProgress }) };
+    if (this.lexicalCache?.version !== version) {
+      this.lexicalCache = {
+        version,
+        retriever: await openSearch(this.store, this.settings, { onBuildProgress }),
+      };
+    }
+    return this.lexicalCache.retriever;
+  }
+
+  /**
+   * The retriever that search and answers use: lexical, or lexical fused with dense retrieval
+   * when `search.dense` is on and an embeddings endpoint and model are configured (and
+   * `osler embed` has stored vectors). Rebuilt when the corpus or the stored vectors change.
+   */
+  async search(onBuildProgress?: BuildProgress): Promise<SearchRetriever> {
+    const lexical = await this.lexical(onBuildProgress);
+    const { embeddings } = this.settings;
+    if (!this.settings.search.dense) return lexical;
+    if (!embeddings.baseUrl || !embeddings.model) {
+      this.warnOnce(
+        "dense retrieval is on but OSLER_EMBEDDINGS_BASE_URL or OSLER_EMBEDDINGS_MODEL is not set",
+      );
+      return lexical;
+    }
+    const vectors = await this.store.countEmbeddings(embeddings.model);
+    if (vectors === 0) {
+      this.warnOnce(
+        `dense retrieval is on but no passage has a ${embeddings.model} vector; run \`osler embed\``,
+      );
+      return lexical;
+    }
+    const key = `${lexical.parts.corpusVersion}|${vectors}`;
+    if (this.searchCache?.key !== key || this.searchCache.retriever.lexical !== lexical) {
+      this.searchCache = {
+        key,
+        retriever: await openHybridSearch(this.store, lexical, embeddings, {
+          onWarning: (m) => this.warn(m),
+        }),
+      };
     }
     return this.searchCache.retriever;
+  }
+
+  private warnOnce(message: string): void {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    this.warn(message);
   }
 
   /** The answer engine over the current corpus (rebuilt when the corpus changes). */
   async answers(): Promise<AnswerEngine> {
     const retriever = await this.search();
     const version = await this.store.corpusVersion();
-    if (this.answerCache?.version !== version) {
+    if (this.answerCache?.version !== version || this.answerCache.retriever !== retriever) {
       let related: RelatedQuestions | null = null;
       const engine = createAnswerEngine({
         retriever,
         store: this.store,
         settings: { answer: this.settings.answer, llm: this.settings.llm, search: this.settings.search },
         lexiconLookup: (phrase) => retriever.parts.lexicon.lookup(phrase),
+        glossaryPath: LAY_GLOSSARY,
         relatedQuestions: async (q, k) => {
           related ??= await RelatedQuestions.build(this.store);
           return related.find(q.text, q.focus, k);
         },
       });
-      this.answerCache = { version, engine };
+      this.answerCache = { version, retriever, engine };
     }
     return this.answerCache.engine;
   }

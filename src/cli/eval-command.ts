@@ -48,7 +48,7 @@ export function registerEval(program: Command): void {
               "Run `osler import medquad DIR` and `osler import liveqa-answers CSV` first.",
             );
           }
-          const retriever = await app.search();
+          const retriever = await app.lexical(); // the eval ranks with plan/rank directly
           const result = runLiveqa(retriever, questions, qrels, opts.query as LiveqaQueryVariant);
           if (opts.run) writeFileSync(opts.run, result.trecRun);
           if (opts.json) {

@@ -7,6 +7,7 @@ import { loadSettings } from "../config/settings.js";
 import { isOslerError } from "../core/errors.js";
 import { registerAsk } from "./ask-command.js";
 import { registerBench } from "./bench-command.js";
+import { registerEmbed } from "./embed-command.js";
 import { registerEval } from "./eval-command.js";
 import { registerImport } from "./import-command.js";
 import { registerLibrary } from "./library-command.js";
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
   registerImport(program);
+  registerEmbed(program);
   registerSearch(program);
   registerAsk(program);
   registerEval(program);

@@ -129,6 +129,8 @@ export function answerSettingsHash(settings: Settings): string {
     search: settings.search,
     answer: settings.answer,
     llm: { baseUrl: settings.llm.baseUrl, model: settings.llm.model },
+    // only when dense retrieval is on, so hashes of lexical-only settings stay as they were
+    embeddings: settings.search.dense ? { model: settings.embeddings.model } : undefined,
   };
   return sha256(JSON.stringify(relevant)).slice(0, 16);
 }

@@ -49,6 +49,13 @@ export interface EvidenceStore {
 
   putEmbeddings(model: string, rows: Array<{ passageId: string; vector: Float32Array }>): Promise<void>;
   getEmbeddings(model: string): Promise<Map<string, Float32Array>>;
+  /** How many current passages have a vector for `model` (vectors go when their passage goes). */
+  countEmbeddings(model: string): Promise<number>;
+  /**
+   * Up to `limit` ids of passages with no vector for `model`, in ascending id order, starting
+   * after `afterId` when given (a cursor, so a long embedding run never rescans what it did).
+   */
+  passageIdsWithoutEmbedding(model: string, limit: number, afterId?: string): Promise<string[]>;
 
   saveAnswer(answer: StoredAnswer): Promise<void>;
   getAnswer(id: string): Promise<StoredAnswer | null>;

@@ -133,6 +133,22 @@ export function describeStoreContract(name: string, open: () => Promise<Evidence
       expect(await store.getAnswer("nope")).toBeNull();
     });
 
+    it("lists passages without a vector for a model, resumably, and counts vectors", async () => {
+      await store.importUnit(sampleUnit("v", ["one", "two", "three"]));
+      expect(await store.passageIdsWithoutEmbedding("m", 10)).toEqual(["v#1", "v#2", "v#3"]);
+      await store.putEmbeddings("m", [{ passageId: "v#2", vector: new Float32Array([1, 0]) }]);
+      expect(await store.countEmbeddings("m")).toBe(1);
+      expect(await store.countEmbeddings("other")).toBe(0);
+      expect(await store.passageIdsWithoutEmbedding("m", 10)).toEqual(["v#1", "v#3"]);
+      expect(await store.passageIdsWithoutEmbedding("m", 1)).toEqual(["v#1"]);
+      expect(await store.passageIdsWithoutEmbedding("m", 10, "v#1")).toEqual(["v#3"]);
+      expect(await store.passageIdsWithoutEmbedding("other", 10)).toEqual(["v#1", "v#2", "v#3"]);
+      // a changed source replaces its passages, and their vectors go with them
+      await store.importUnit(sampleUnit("v", ["uno", "dos"]));
+      expect(await store.countEmbeddings("m")).toBe(0);
+      expect(await store.passageIdsWithoutEmbedding("m", 10)).toEqual(["v#1", "v#2"]);
+    });
+
     it("stores embeddings and answers", async () => {
       await store.importUnit(sampleUnit("e", ["vec"]));
       await store.putEmbeddings("m", [{ passageId: "e#1", vector: new Float32Array([0.5, -1, 2]) }]);

@@ -15,7 +15,7 @@ export type ImportItem =
 export interface ImportProgress {
   done: number;
   total: number;
-  unit: "files" | "bytes" | "records";
+  unit: "files" | "bytes" | "records" | "passages";
 }
 
 export type ProgressListener = (progress: ImportProgress) => void;

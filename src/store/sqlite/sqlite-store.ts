@@ -385,6 +385,24 @@ export class SqliteStore implements EvidenceStore {
     return out;
   }
 
+  async countEmbeddings(model: string): Promise<number> {
+    return (
+      this.db.prepare("SELECT count(*) AS n FROM embeddings WHERE model = ?").get(model) as { n: number }
+    ).n;
+  }
+
+  async passageIdsWithoutEmbedding(model: string, limit: number, afterId?: string): Promise<string[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT p.id FROM passages p
+         WHERE (? IS NULL OR p.id > ?)
+           AND NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.passage_id = p.id AND e.model = ?)
+         ORDER BY p.id LIMIT ?`,
+      )
+      .all(afterId ?? null, afterId ?? null, model, Math.max(0, Math.floor(limit))) as Array<{ id: string }>;
+    return rows.map((r) => r.id);
+  }
+
   async saveAnswer(answer: StoredAnswer): Promise<void> {
     this.db
       .prepare(
