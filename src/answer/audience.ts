@@ -82,11 +82,20 @@ function explain(draft: Draft, glossary: GlossaryEntry[]): Draft {
   return { ...draft, sections };
 }
 
+// Evidence grading in parentheses ("(strong recommendation, moderate-quality evidence)", "(Class I,
+// LOE A)", "(1A)") matters to clinicians; patients get the statement without it.
+const GRADING =
+  /\s*\((?:[^()]*\b(?:recommendation|evidence|certainty|quality|class\s+(?:i{1,3}|iv|[123])[ab]?|loe|grade\s+[a-d1-3]|best practice|consensus|expert opinion)\b[^()]*|[12][A-C]|[A-D]|GPP)\)/gi;
+
+export function dropGrading(text: string): string {
+  return text.replace(GRADING, "").replace(/\s+([.,;:])/g, "$1");
+}
+
 function toLay(draft: Draft, glossary: GlossaryEntry[]): Draft {
   const rewriter = layRewriter(glossary);
   const lay = (s: DraftStatement): DraftStatement => ({
     ...s,
-    text: plainSentences(rewriter.rewrite(s.text)),
+    text: plainSentences(rewriter.rewrite(dropGrading(s.text))),
   });
   return {
     title: rewriter.rewrite(draft.title),
@@ -104,10 +113,17 @@ function toLay(draft: Draft, glossary: GlossaryEntry[]): Draft {
  * (at least four words); numbers, doses and negations are carried over unchanged.
  */
 export function plainSentences(text: string): string {
-  const parts = text.split(/;\s+|,\s+(?=(?:and|but|while|whereas)\s)/);
+  // Clause boundaries: semicolons, a colon before a full clause, ", and/but/while/whereas/then",
+  // and ", which"/", because" joins; each piece must keep at least four words (checked below).
+  const parts = text.split(
+    /;\s+|:\s+(?=[A-Za-z][^:]*\s\S+\s\S+\s)|,\s+(?=(?:and|but|while|whereas|then|because|so)\s)|\.\s+(?=[A-Z])/,
+  );
   const out: string[] = [];
   for (const raw of parts) {
-    const part = raw.trim().replace(/^(?:and|while|whereas)\s+/i, "");
+    const part = raw
+      .trim()
+      .replace(/[.]$/, "")
+      .replace(/^(?:and|while|whereas|so)\s+/i, "");
     const prev = out[out.length - 1];
     if (prev !== undefined && (wordCount(part) < 4 || wordCount(prev) < 4)) {
       out[out.length - 1] = `${prev.replace(/[.]$/, "")}, ${part}`;

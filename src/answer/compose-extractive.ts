@@ -33,12 +33,19 @@ const TITLE: Record<QuestionType, (f: string) => string> = {
 };
 
 export function composeTitle(q: AnalyzedQuestion): string {
-  const focus =
-    q.type === "comparison" ? q.focus.slice(0, 2).join(" versus ") : q.focus.slice(0, 2).join(" and ");
+  // Medical focus phrases only ("came", "known" never make a title); the main topic leads and a
+  // second one qualifies it: "Management of septic shock: vasopressors".
+  const medical = q.focusDetail?.filter((f) => f.medical).map((f) => f.text) ?? q.focus;
+  const topics = (medical.length > 0 ? medical : q.focus).slice(0, 2);
+  const focus = q.type === "comparison" ? topics.join(" versus ") : topics.join(" and ");
   const mods = q.modifiers
     .filter((m) => !modifierTerms(m).some((t) => focus.includes(t.toLowerCase())))
     .map(modifierLabel);
-  const base = TITLE[q.type](focus || "the question");
+  const [main, second] = topics;
+  const base =
+    q.type !== "comparison" && main && second && !TITLE[q.type]("x").includes(":")
+      ? `${TITLE[q.type](main)}: ${second}`
+      : TITLE[q.type](focus || "the question");
   return capitalise(mods.length > 0 ? `${base} in ${mods.join(" and ")}` : base);
 }
 
@@ -58,19 +65,27 @@ function pickBottomLine(q: AnalyzedQuestion, selection: Selection): EvidenceSent
   const near = candidates.filter((s) => s.score >= top.score * 0.85);
   near.sort((a, b) => b.authority - a.authority || b.score - a.score || byId(a.key, b.key));
   const first = near[0] as EvidenceSentence;
+  // A short lead may take a close companion from the same passage; list bullets stand alone.
   const second = candidates.find(
     (s) =>
       s !== first &&
       s.score >= first.score * 0.9 &&
-      s.hit.source.id === first.hit.source.id &&
+      s.hit.passage.id === first.hit.passage.id &&
       jaccard(s.stems, first.stems) < 0.5 &&
-      s.text.length + first.text.length <= 360,
+      s.text.length + first.text.length <= 240,
   );
   return second ? [first, second] : [first];
 }
 
 export function composeExtractive(q: AnalyzedQuestion, selection: Selection): Draft {
-  const bottom = pickBottomLine(q, selection);
+  // The bottom line must not empty a section (a dosing section with one bullet would vanish).
+  const sole = new Set(
+    selection.sections.filter((sec) => sec.sentences.length === 1).map((sec) => sec.sentences[0]?.key),
+  );
+  const bottom = pickBottomLine(q, {
+    ...selection,
+    ranked: selection.ranked.filter((s) => !sole.has(s.key)),
+  });
   const used = new Set(bottom.map((s) => s.key));
   const sections: DraftSection[] = [];
   for (const { spec, sentences } of selection.sections) {

@@ -9,6 +9,7 @@
  */
 import { invalidInput, notFound } from "../core/errors.js";
 import { sha256, shortHash } from "../core/ids.js";
+import type { Passage } from "../corpus/model.js";
 import type { Retriever } from "../search/types.js";
 import type { EvidenceStore } from "../store/ports.js";
 import { abstainOnEvidence, abstainOnQuestion } from "./abstain.js";
@@ -22,6 +23,7 @@ import { composeWithLlm } from "./llm/compose-llm.js";
 import { type AnalyzedQuestion, analyseQuestion, type LexiconLookup } from "./question.js";
 import { fleschKincaidGrade } from "./readability.js";
 import { type Selection, selectEvidence } from "./select.js";
+import { primarySources, rankSources, withSiblingPassages } from "./sources.js";
 import {
   buildCatalog,
   canonicalJson,
@@ -56,11 +58,14 @@ export interface AnswerEngineDeps {
   store: Pick<
     EvidenceStore,
     "getSource" | "getPassage" | "getPassages" | "saveAnswer" | "getAnswer" | "corpusVersion" | "allQuestions"
-  >;
+  > &
+    Partial<Pick<EvidenceStore, "passagesOfSource">>;
   relatedQuestions?: (q: AnalyzedQuestion, k: number) => Promise<string[]>;
   lexiconLookup?: LexiconLookup;
   /** Lay glossary; defaults to resources/lay-glossary.yaml (loaded on first patient answer). */
   glossary?: GlossaryEntry[];
+  /** Where the lay glossary file lives when `glossary` is not given (default: ./resources). */
+  glossaryPath?: string;
   settings: AnswerSettings;
 }
 
@@ -85,7 +90,7 @@ export function settingsHash(settings: AnswerSettings): string {
 export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
   const { retriever, store, settings } = deps;
   const hash = settingsHash(settings);
-  const glossary = () => deps.glossary ?? loadLayGlossary();
+  const glossary = () => deps.glossary ?? loadLayGlossary(deps.glossaryPath);
 
   async function get(id: string): Promise<Answer | null> {
     const stored = await store.getAnswer(id);
@@ -135,8 +140,25 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
       progress("searching", q.focus.join(", "));
       const result = await searchAll(retriever, q, Boolean(options.followUpOf));
       ({ hits, searched } = result);
+      // Open the guideline(s) the question is about and read all their sections.
+      const primaries = primarySources(rankSources(q, hits)).filter(
+        (p) => p.source.collection === "library" || p.titleFit > 0,
+      );
+      if (primaries.length > 0 && store.passagesOfSource) {
+        const siblings = new Map<string, Passage[]>();
+        await Promise.all(
+          primaries.map(async (p) => {
+            const list = await store.passagesOfSource?.(p.source.id).catch(() => []);
+            siblings.set(p.source.id, list ?? []);
+          }),
+        );
+        hits = withSiblingPassages(hits, primaries, siblings);
+      }
       progress("selecting", `${hits.length} passages`);
-      selection = hits.length > 0 ? selectEvidence(q, hits) : null;
+      selection =
+        hits.length > 0
+          ? selectEvidence(q, hits, { primarySourceIds: primaries.map((p) => p.source.id) })
+          : null;
       verdict = abstainOnEvidence({
         question: q,
         searched,

@@ -21,6 +21,14 @@ export const QUESTION_TYPES = [
 ] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
+export interface FocusPhrase {
+  text: string;
+  /** Every way of writing it: the canonical form first, then the question's own wording. */
+  forms: string[];
+  /** True when a word of it is medical vocabulary or the lexicon knows the phrase. */
+  medical: boolean;
+}
+
 /** Maps a phrase to its canonical lexicon term, or null when the lexicon does not know it. */
 export type LexiconLookup = (phrase: string) => string | null;
 
@@ -41,6 +49,12 @@ export interface AnalyzedQuestion {
   modifiers: string[];
   /** What the question is about, most specific first: noun phrases or canonical lexicon terms. */
   focus: string[];
+  /**
+   * The focus phrases with their alternative forms (the canonical lexicon term and the words the
+   * question actually used, e.g. "hematemesis" ← "vomiting blood") and whether each names
+   * something medical; aligned with `focus`. Optional so hand-built questions stay valid.
+   */
+  focusDetail?: FocusPhrase[];
   /** All content words of the question (for relevance scoring). */
   terms: string[];
   signals: QuestionSignals;
@@ -78,7 +92,7 @@ const TYPE_RULES: Array<[QuestionType, RegExp]> = [
   ],
   [
     "treatment",
-    /\b(?:(?:what|which) (?:antibiotics?|drugs?|medications?|medicines?)|treat\w*|manag\w*|therap\w*|course of action|first[- ]line|drug of choice|what should (?:i|we|be) (?:do|give|done)|approach|cure|medications? for|remed\w*)\b/i,
+    /\b(?:(?:what|which) (?:antibiotics?|drugs?|medications?|medicines?)|(?:what|which)(?: \w+){0,2} (?:do|should|can|would) (?:i|we|you) (?:start|give|use|prescribe|switch to)|(?:when|how) should (?:i|we|they|it|each|these|this)\b.{0,30}\b(?:stop(?:ped)?|start(?:ed)?|held|restart(?:ed)?)|treat\w*|manag\w*|therap\w*|course of action|first[- ]line|drug of choice|what should (?:i|we|be) (?:do|give|done)|approach|cure|medications? for|remed\w*)\b/i,
   ],
   ["prevention", /\b(?:prevent\w*|prophyla\w*|reduce (?:the |my )?risk|avoid getting|vaccin\w*)\b/i],
   ["definition", /^(?:what (?:is|are)|what's|whats|define|definition of|meaning of|explain)\b/i],
@@ -263,6 +277,20 @@ const FRAMING =
  * removed; a lexicon (when given) canonicalises phrases and their sub-phrases.
  */
 export function focusTerms(text: string, lookup?: LexiconLookup): string[] {
+  return focusPhrases(text, lookup).map((f) => f.text);
+}
+
+/**
+ * Focus phrases with their forms. Medical phrases come first (in question order), so
+ * conversational leftovers ("came", "known") never lead the focus or the title.
+ */
+export function focusPhrases(text: string, lookup?: LexiconLookup): FocusPhrase[] {
+  const raw = focusCandidates(text, lookup);
+  const medical = raw.filter((f) => f.medical);
+  return [...medical, ...raw.filter((f) => !f.medical)].slice(0, 6);
+}
+
+function focusCandidates(text: string, lookup?: LexiconLookup): FocusPhrase[] {
   let stripped = text.replace(FRAMING, " , ");
   for (const m of MODIFIERS) {
     if (!m.keepInFocus) stripped = stripped.replace(new RegExp(m.pattern.source, "gi"), " , ");
@@ -271,12 +299,25 @@ export function focusTerms(text: string, lookup?: LexiconLookup): string[] {
   // Parenthetical asides ("(LMWH)") usually restate the topic, so they rank after the main phrases.
   const aside = [...stripped.matchAll(/\(([^()]*(?:\([^()]*\))?[^()]*)\)/g)].map((m) => m[1]).join(" , ");
   const main = stripped.replace(/\([^()]*(?:\([^()]*\))?[^()]*\)/g, " , ");
-  const focus = [...new Set([...phrasesOf(main, lookup), ...phrasesOf(aside, lookup)])];
+  const focus = mergePhrases([...phrasesOf(main, lookup), ...phrasesOf(aside, lookup)]);
   // A question that is only about a modifier ("what is dialysis?") keeps it as its focus.
   return focus.length > 0 ? focus : phrasesOf(text.replace(FRAMING, " , "), lookup);
 }
 
-function phrasesOf(stripped: string, lookup?: LexiconLookup): string[] {
+function mergePhrases(list: FocusPhrase[]): FocusPhrase[] {
+  const out: FocusPhrase[] = [];
+  for (const f of list) {
+    const prev = out.find((o) => o.text === f.text);
+    if (!prev) out.push({ ...f, forms: [...f.forms] });
+    else {
+      for (const form of f.forms) if (!prev.forms.includes(form)) prev.forms.push(form);
+      prev.medical ||= f.medical;
+    }
+  }
+  return out;
+}
+
+function phrasesOf(stripped: string, lookup?: LexiconLookup): FocusPhrase[] {
   const phrases: string[] = [];
   let run: string[] = [];
   const flush = () => {
@@ -289,32 +330,56 @@ function phrasesOf(stripped: string, lookup?: LexiconLookup): string[] {
       if (/[,;:?!()]/.test(piece)) flush();
       continue;
     }
-    if (STOP_WORDS.has(w) || GENERIC_WORDS.has(w) || w.length < 2 || /^\d+$/.test(w)) flush();
+    // Readings ("88/50"), plain numbers and one-letter tokens are not topics.
+    // Units and schedules ("mg", "once daily") describe a dose, not what the question is about.
+    if (STOP_WORDS.has(w) || GENERIC_WORDS.has(w) || DOSE_WORDS.has(w) || w.length < 2 || !/[a-z]/.test(w))
+      flush();
     else run.push(w);
   }
   flush();
-  const out: string[] = [];
+  const out: FocusPhrase[] = [];
   for (const phrase of phrases) {
-    const canonical = lookup ? canonicalise(phrase, lookup) : [phrase];
-    for (const c of canonical) if (!out.includes(c)) out.push(c);
+    const canonical = lookup
+      ? canonicalise(phrase, lookup)
+      : [{ text: phrase, original: phrase, known: false }];
+    for (const c of canonical) {
+      const medical = c.known || words(c.original).some((w) => isMedicalWord(w, lookup));
+      out.push({ text: c.text, forms: [...new Set([c.text, c.original])], medical });
+    }
   }
-  return out.slice(0, 6);
+  return mergePhrases(out);
 }
 
+const DOSE_WORDS = new Set(
+  "mg mcg g kg ml l dl mmol meq iu units unit daily once twice times weekly hourly day days hour hours min minutes week weeks bd tds qds od iv im po sc".split(
+    " ",
+  ),
+);
+
 /** Greedy longest-match lexicon lookup over the words of a phrase. */
-function canonicalise(phrase: string, lookup: LexiconLookup): string[] {
+function canonicalise(
+  phrase: string,
+  lookup: LexiconLookup,
+): Array<{ text: string; original: string; known: boolean }> {
   const ws = phrase.split(" ");
-  const out: string[] = [];
+  const out: Array<{ text: string; original: string; known: boolean }> = [];
   let i = 0;
   let leftovers: string[] = [];
+  const flush = () => {
+    if (leftovers.length) {
+      const t = leftovers.join(" ");
+      out.push({ text: t, original: t, known: false });
+    }
+    leftovers = [];
+  };
   while (i < ws.length) {
     let matched = false;
     for (let j = ws.length; j > i; j--) {
-      const hit = lookup(ws.slice(i, j).join(" "));
+      const original = ws.slice(i, j).join(" ");
+      const hit = lookup(original);
       if (hit) {
-        if (leftovers.length) out.push(leftovers.join(" "));
-        leftovers = [];
-        out.push(hit.toLowerCase());
+        flush();
+        out.push({ text: hit.toLowerCase(), original, known: true });
         i = j;
         matched = true;
         break;
@@ -322,7 +387,7 @@ function canonicalise(phrase: string, lookup: LexiconLookup): string[] {
     }
     if (!matched) leftovers.push(ws[i++] as string);
   }
-  if (leftovers.length) out.push(leftovers.join(" "));
+  flush();
   return out;
 }
 
@@ -336,12 +401,14 @@ export function normaliseQuestion(text: string): string {
 
 export function analyseQuestion(text: string, lookup?: LexiconLookup): AnalyzedQuestion {
   const terms = contentWords(text);
+  const detail = focusPhrases(text, lookup);
   return {
     text: text.trim(),
     normalised: normaliseQuestion(text),
     type: questionType(text),
     modifiers: detectModifiers(text),
-    focus: focusTerms(text, lookup),
+    focus: detail.map((f) => f.text),
+    focusDetail: detail,
     terms,
     signals: questionSignals(text, terms, lookup),
   };

@@ -6,8 +6,8 @@
  */
 import { AUTHORITY, type Passage } from "../corpus/model.js";
 import type { SearchHit } from "../search/types.js";
-import { classifyFacet, type Facet, SECTIONS, type SectionSpec } from "./facets.js";
-import { type AnalyzedQuestion, focusStems, modifierTerms } from "./question.js";
+import { classifyFacet, type Facet, headingFacet, SECTIONS, type SectionSpec } from "./facets.js";
+import { type AnalyzedQuestion, modifierTerms } from "./question.js";
 import { splitSentences } from "./sentences.js";
 import { byId, contentStems, GENERIC_WORDS, jaccard, stem, stemSet, words } from "./text.js";
 
@@ -38,6 +38,8 @@ export interface SelectionStats {
   /** Candidates that passed the relevance threshold. */
   passing: number;
   bestRelevance: number;
+  /** IDF-weighted share of the question covered by the best single source (all its sentences). */
+  docRelevance?: number;
   /** Share of focus phrases found (all words) in at least one retrieved passage, 0..1. */
   focusCoverage: number;
   missingFocus: string[];
@@ -59,14 +61,23 @@ export interface SelectOptions {
   minRelevance?: number;
   /** MMR trade-off between score and novelty (1 = score only). */
   lambda?: number;
+  /** Sources the answer is primarily drawn from (best first): their sections are all candidates. */
+  primarySourceIds?: string[];
+  /** Minimum relevance for a sentence of a primary source. */
+  minPrimaryRelevance?: number;
+  /** A sentence shown in a section needs at least this share of the best sentence's relevance. */
+  sectionRelevanceShare?: number;
 }
 
 const DEFAULTS: Required<SelectOptions> = {
-  maxPerSection: 5,
+  maxPerSection: 6,
   maxSections: 8,
-  maxPerPassage: 4,
+  maxPerPassage: 6,
   minRelevance: 0.12,
   lambda: 0.75,
+  primarySourceIds: [],
+  minPrimaryRelevance: 0.05,
+  sectionRelevanceShare: 0.3,
 };
 
 /** Spans of cited sources recorded on library passages (`meta.refs`); tolerant of bad shapes. */
@@ -94,42 +105,127 @@ function recency(year: number | null): number {
   return Math.min(1, Math.max(0, (year - 1995) / 30));
 }
 
+/** Facets every answer may show when evidence for them is strong, after the type's own sections. */
+const EXTRA_SECTIONS: SectionSpec[] = [
+  { facet: "recommended", title: "Recommendations" },
+  { facet: "dosing", title: "Dosing and administration" },
+  { facet: "special_populations", title: "Special populations" },
+  { facet: "monitoring", title: "Monitoring" },
+  { facet: "cautions", title: "Cautions and contraindications" },
+  { facet: "duration", title: "Duration and follow-up" },
+  { facet: "alternatives", title: "Alternatives" },
+  { facet: "diagnosis", title: "Diagnosis" },
+  { facet: "evidence", title: "Key evidence" },
+];
+
+/** The type's sections, then any other facet (so a dosing bullet of the right guideline has a home). */
+export function sectionSpecs(type: AnalyzedQuestion["type"]): SectionSpec[] {
+  const specs = [...SECTIONS[type]];
+  for (const extra of EXTRA_SECTIONS) if (!specs.some((s) => s.facet === extra.facet)) specs.push(extra);
+  return specs;
+}
+
+/** Text units of a passage: its cited bullets (library passages), otherwise its sentences. */
+function unitsOf(passage: Passage): Array<{ text: string; start: number; end: number }> {
+  const refs = passageRefs(passage);
+  const sentences = splitSentences(passage.text);
+  if (refs.length === 0) return sentences;
+  const out: Array<{ text: string; start: number; end: number }> = [];
+  for (const r of refs) {
+    const raw = passage.text.slice(r.start, r.end);
+    const lead = raw.length - raw.trimStart().length;
+    const text = raw.trim();
+    if (text) out.push({ text, start: r.start + lead, end: r.start + lead + text.length });
+  }
+  // Uncited prose between bullets still counts, sentence by sentence.
+  for (const sp of sentences) if (!refs.some((r) => r.start < sp.end && r.end > sp.start)) out.push(sp);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+interface RelevanceUnit {
+  stem: string;
+  weight: number;
+  /** Other forms (stem lists) that count as this word: the focus phrase's canonical/original forms. */
+  alt: string[][];
+}
+
 export function selectEvidence(
   q: AnalyzedQuestion,
   hits: SearchHit[],
   options: SelectOptions = {},
 ): Selection {
   const opts = { ...DEFAULTS, ...options };
-  const specs = SECTIONS[q.type];
+  const specs = sectionSpecs(q.type);
   const allowed = new Set(specs.map((s) => s.facet));
-  const focus = focusStems(q.focus);
+  const primaryRank = new Map((opts.primarySourceIds ?? []).map((id, i) => [id, i]));
+  const hasPrimary = primaryRank.size > 0;
+  const core = coreFacets(q.type);
+  // Focus phrases with their alternative forms; coverage counts the medical ones.
+  const detail = q.focusDetail ?? q.focus.map((f) => ({ text: f, forms: [f], medical: true }));
+  const focusForms = detail.map((f) => f.forms.map((form) => [...stemSet(form)]).filter((x) => x.length));
+  const required = detail.some((f) => f.medical) ? detail.map((f) => f.medical) : detail.map(() => true);
   // A modifier that restates the focus ("shock" in "septic shock") would only double-count it.
   const focusText = q.focus.join(" ").toLowerCase();
   const modifierStems = q.modifiers
     .filter((m) => !modifierTerms(m).some((t) => focusText.includes(t.toLowerCase())))
     .map((m) => modifierTerms(m).flatMap((t) => words(t).map(stem)));
   const maxHit = Math.max(1e-9, ...hits.map((h) => h.score));
+  const medical = new Set(q.signals.medicalTerms.flatMap((t) => contentStems(t)));
+  // A long run of words ("bulky burkitt lymphoma starting chemo today") is found when its medical
+  // words and at least half of all its words are; short phrases need every word.
+  const formIn = (form: string[], set: Set<string>): boolean => {
+    if (form.length <= 2) return form.every((st) => set.has(st));
+    let got = 0;
+    for (const st of form) {
+      if (set.has(st)) got++;
+      else if (medical.has(st)) return false;
+    }
+    return got >= form.length / 2;
+  };
 
-  // 1. Candidates.
+  // 1. Candidates. A primary source's passages share one context: the whole document.
+  const docContext = new Map<string, Set<string>>();
+  for (const h of hits) {
+    if (!primaryRank.has(h.source.id)) continue;
+    let ctx = docContext.get(h.source.id);
+    if (!ctx) {
+      ctx = stemSet(`${h.source.title} ${keywordsOf(h.source.meta).join(" ")}`);
+      docContext.set(h.source.id, ctx);
+    }
+    for (const st of stemSet(`${h.passage.sectionPath.join(" ")} ${h.passage.text}`)) ctx.add(st);
+  }
+  const contexts = hits.map(
+    (h) =>
+      docContext.get(h.source.id) ??
+      stemSet(
+        `${h.source.title} ${keywordsOf(h.source.meta).join(" ")} ${h.passage.sectionPath.join(" ")} ${h.passage.text}`,
+      ),
+  );
   const raw: Array<Omit<EvidenceSentence, "relevance" | "focusMatch" | "score"> & { context: Set<string> }> =
     [];
   let covered = 0;
+  let requiredCount = 0;
   const missingFocus: string[] = [];
-  const contexts = hits.map((h) =>
-    stemSet(`${h.source.title} ${h.passage.sectionPath.join(" ")} ${h.passage.text}`),
-  );
-  focus.forEach((f, i) => {
-    if (contexts.some((c) => f.every((s) => c.has(s)))) covered++;
+  focusForms.forEach((forms, i) => {
+    if (!required[i]) return;
+    requiredCount++;
+    if (contexts.some((c) => forms.some((f) => formIn(f, c)))) covered++;
     else missingFocus.push(q.focus[i] as string);
   });
   hits.forEach((hit, i) => {
     const context = contexts[i] as Set<string>;
-    for (const span of splitSentences(hit.passage.text)) {
-      if (span.text.length < 20 || span.text.length > 700) continue;
+    const structured = passageRefs(hit.passage).length > 0;
+    const fromHeading = structured ? headingFacet(hit.passage.sectionPath) : null;
+    for (const span of unitsOf(hit.passage)) {
+      if (span.text.length < 20 || span.text.length > 900) continue;
       const stems = stemSet(span.text);
       if (stems.size < 3) continue;
-      const { facet, scores } = classifyFacet(span.text, hit.passage.sectionPath);
-      const placed = allowed.has(facet) ? facet : bestAllowed(scores, allowed);
+      let placed: Facet | null;
+      if (fromHeading && allowed.has(fromHeading)) placed = fromHeading;
+      else {
+        const { facet, scores } = classifyFacet(span.text, hit.passage.sectionPath);
+        placed = allowed.has(facet) ? facet : bestAllowed(scores, allowed);
+      }
       if (!placed) continue;
       const refIds = refsFor(hit.passage, span.start, span.end);
       const kindAuthority = AUTHORITY[hit.source.kind] ?? 0.5;
@@ -150,39 +246,104 @@ export function selectEvidence(
     }
   });
 
-  // 2. IDF over the candidate pool; question words weigh 1, focus words 2, framing words 0.3.
+  // 2. IDF over the candidate pool; focus words weigh 2, other question words 1, framing words 0.3.
   const df = new Map<string, number>();
-  for (const c of raw) for (const s of c.stems) df.set(s, (df.get(s) ?? 0) + 1);
+  for (const c of raw) for (const st of c.stems) df.set(st, (df.get(st) ?? 0) + 1);
   const n = Math.max(1, raw.length);
-  const idf = (s: string) => Math.log(1 + n / (df.get(s) ?? 0.5));
-  const weights = new Map<string, number>();
-  for (const w of q.terms) for (const s of contentStems(w)) weights.set(s, GENERIC_WORDS.has(w) ? 0.3 : 1);
-  for (const f of focus) for (const s of f) weights.set(s, 2);
+  const formDf = (form: string[]) => Math.min(...form.map((st) => df.get(st) ?? 0));
+  const units = new Map<string, RelevanceUnit>();
+  const addUnit = (st: string, word: string | null) => {
+    if (units.has(st)) return;
+    const phrases = focusForms.filter((forms) => forms.some((f) => f.includes(st)));
+    const alt = phrases.flatMap((forms) => forms.filter((f) => !f.includes(st)));
+    const known = detail.some(
+      (f, i) => f.medical && f.forms.length > 1 && focusForms[i]?.some((x) => x.includes(st)),
+    );
+    // Medical words carry the question; conversational ones ("booked", "next week") barely do.
+    const weight =
+      word && GENERIC_WORDS.has(word)
+        ? 0.3
+        : medical.has(st) || known
+          ? phrases.length > 0
+            ? 2
+            : 1.5
+          : phrases.length > 0
+            ? 1
+            : 0.6;
+    const found = (df.get(st) ?? 0) > 0 || alt.some((f) => formDf(f) > 0);
+    const requiredWord = focusForms.some((forms, i) => required[i] && forms.some((f) => f.includes(st)));
+    // A conversational word the evidence never uses ("came", "scoped") says nothing about relevance.
+    if (!found && !medical.has(st) && !requiredWord) return;
+    // A medical word the evidence never uses still counts against relevance, at half weight: the
+    // library may say "surgery" where the question says "colectomy".
+    units.set(st, { stem: st, weight: found ? weight : weight / 2, alt });
+  };
+  for (const w of q.terms) for (const st of contentStems(w)) addUnit(st, w);
+  // Focus words not written in the question (lexicon canonical forms) only act as alternatives.
+  const unitDf = (u: RelevanceUnit) => Math.max(df.get(u.stem) ?? 0, ...u.alt.map(formDf));
+  const idf = (d: number) => Math.log(1 + n / (d || 0.5));
   let total = 0;
-  for (const [s, w] of weights) total += w * idf(s);
+  for (const u of units.values()) total += u.weight * idf(unitDf(u));
 
   // 3. Scores.
   const scored: EvidenceSentence[] = [];
   let bestRelevance = 0;
+  let bestPrimary = 0;
+  const pre: Array<{ c: (typeof raw)[number]; relevance: number; focusMatch: number }> = [];
   for (const c of raw) {
     let got = 0;
-    for (const [s, w] of weights) if (c.stems.has(s)) got += w * idf(s);
+    for (const u of units.values()) {
+      if (c.stems.has(u.stem) || u.alt.some((f) => f.every((st) => c.stems.has(st))))
+        got += u.weight * idf(unitDf(u));
+    }
     const relevance = total > 0 ? got / total : 0;
     bestRelevance = Math.max(bestRelevance, relevance);
-    const focusMatch = focus.length === 0 ? 1 : mean(focus.map((f) => focusHit(f, c.stems, c.context)));
-    if (relevance < opts.minRelevance || focusMatch === 0) continue;
+    if (primaryRank.has(c.hit.source.id)) bestPrimary = Math.max(bestPrimary, relevance);
+    const reqForms = focusForms.filter((_, i) => required[i]);
+    const focusMatch =
+      reqForms.length === 0 ? 1 : mean(reqForms.map((f) => focusHit(f, c.stems, c.context, formIn)));
+    pre.push({ c, relevance, focusMatch });
+  }
+  // Document-level relevance: how much of the question one source covers across its sentences.
+  const bySource = new Map<string, Set<string>>();
+  for (const c of raw) {
+    let set = bySource.get(c.hit.source.id);
+    if (!set) {
+      set = new Set();
+      bySource.set(c.hit.source.id, set);
+    }
+    for (const st of c.stems) set.add(st);
+  }
+  let docRelevance = 0;
+  for (const stems of bySource.values()) {
+    let got = 0;
+    for (const u of units.values()) {
+      if (stems.has(u.stem) || u.alt.some((f) => f.every((st) => stems.has(st))))
+        got += u.weight * idf(unitDf(u));
+    }
+    docRelevance = Math.max(docRelevance, total > 0 ? got / total : 0);
+  }
+  for (const { c, relevance, focusMatch } of pre) {
+    const rank = primaryRank.get(c.hit.source.id);
+    if (rank === undefined) {
+      // Outside the primary documents only strongly relevant, on-focus evidence is used.
+      if (relevance < opts.minRelevance || focusMatch === 0) continue;
+      if (hasPrimary && (relevance < 0.8 * bestPrimary || focusMatch < 0.8)) continue;
+    } else if (relevance < opts.minPrimaryRelevance && !(rank === 0 && core.includes(c.facet))) continue;
+    const sourceWeight = rank === undefined ? 0 : rank === 0 ? 1 : 0.75;
     const modifierBoost = Math.min(
       0.3,
-      0.15 * modifierStems.filter((m) => m.some((s) => c.stems.has(s))).length,
+      0.15 * modifierStems.filter((m) => m.some((st) => c.stems.has(st))).length,
     );
-    const facetFit = 1 - specs.findIndex((s) => s.facet === c.facet) / specs.length;
+    const facetFit = 1 - specs.findIndex((sp) => sp.facet === c.facet) / specs.length;
     const score =
-      0.35 * relevance +
-      0.2 * focusMatch +
+      0.4 * relevance +
+      0.15 * focusMatch +
       0.1 * facetFit +
-      0.15 * c.authority +
+      0.1 * c.authority +
       0.05 * recency(c.hit.source.year) +
-      0.15 * (c.hit.score / maxHit) +
+      0.1 * (c.hit.score / maxHit) +
+      0.2 * sourceWeight +
       modifierBoost;
     const { context: _context, ...rest } = c;
     scored.push({ ...rest, relevance, focusMatch, score });
@@ -190,17 +351,44 @@ export function selectEvidence(
   scored.sort((a, b) => b.score - a.score || byId(a.key, b.key));
 
   return {
-    sections: pickSections(scored, specs, opts),
+    sections: pickSections(scored, specs, opts, bestRelevance, core, opts.primarySourceIds[0]),
     ranked: scored,
     stats: {
       candidates: raw.length,
       passing: scored.length,
       bestRelevance,
-      focusCoverage: focus.length === 0 ? 1 : covered / focus.length,
+      docRelevance,
+      focusCoverage: requiredCount === 0 ? 1 : covered / requiredCount,
       missingFocus,
-      focusCount: focus.length,
+      focusCount: requiredCount,
     },
   };
+}
+
+/** Sections of the lead guideline that answer a question of this type directly. */
+export function coreFacets(type: AnalyzedQuestion["type"]): Facet[] {
+  switch (type) {
+    case "treatment":
+    case "prevention":
+    case "comparison":
+    case "other":
+      return ["recommended", "dosing"];
+    case "dosing":
+      return ["dosing"];
+    case "monitoring":
+      return ["monitoring"];
+    case "drug_info":
+      return ["cautions"];
+    case "diagnosis":
+      return ["diagnosis", "recommended"];
+    default:
+      return ["recommended"];
+  }
+}
+
+function keywordsOf(meta: Record<string, unknown> | undefined): string[] {
+  const k = meta?.keywords;
+  return Array.isArray(k) ? k.filter((x): x is string => typeof x === "string") : [];
 }
 
 function bestAllowed(scores: Partial<Record<Facet, number>>, allowed: Set<Facet>): Facet | null {
@@ -215,11 +403,21 @@ function bestAllowed(scores: Partial<Record<Facet, number>>, allowed: Set<Facet>
   return best ?? (allowed.has("background") ? "background" : null);
 }
 
-/** 1 if every word of the focus phrase is in the sentence, 0.6 if only in its passage/title. */
-function focusHit(phrase: string[], sentence: Set<string>, context: Set<string>): number {
-  if (phrase.every((s) => sentence.has(s))) return 1;
-  if (phrase.some((s) => sentence.has(s)) && phrase.every((s) => context.has(s))) return 0.8;
-  return phrase.every((s) => context.has(s)) ? 0.6 : 0;
+/**
+ * 1 if some form of the focus phrase is wholly in the sentence, 0.8 if partly there and wholly in
+ * its context (passage, title, keywords; the whole document for a primary source), 0.6 if only in
+ * the context.
+ */
+function focusHit(
+  forms: string[][],
+  sentence: Set<string>,
+  context: Set<string>,
+  formIn: (form: string[], set: Set<string>) => boolean,
+): number {
+  if (forms.some((f) => formIn(f, sentence))) return 1;
+  const inContext = forms.some((f) => formIn(f, context));
+  if (inContext && forms.some((f) => f.some((s) => sentence.has(s)))) return 0.8;
+  return inContext ? 0.6 : 0;
 }
 
 function mean(xs: number[]): number {
@@ -231,12 +429,20 @@ function pickSections(
   scored: EvidenceSentence[],
   specs: SectionSpec[],
   opts: Required<SelectOptions>,
+  bestRelevance: number,
+  core: Facet[],
+  leadSource: string | undefined,
 ): SelectedSection[] {
   const picked: EvidenceSentence[] = [];
   const perPassage = new Map<string, number>();
   const out: SelectedSection[] = [];
+  const floor = opts.sectionRelevanceShare * bestRelevance;
+  // The core sections of the lead guideline are read in full (up to the cap), whatever their
+  // word overlap: "what do I start?" is answered by the dosing bullets, which name no symptom.
+  const eligible = (c: EvidenceSentence) =>
+    c.relevance >= floor || (c.hit.source.id === leadSource && core.includes(c.facet));
   for (const spec of specs) {
-    const pool = scored.filter((c) => c.facet === spec.facet);
+    const pool = scored.filter((c) => c.facet === spec.facet && eligible(c));
     const chosen: EvidenceSentence[] = [];
     while (chosen.length < opts.maxPerSection && pool.length > 0) {
       let bestIdx = -1;

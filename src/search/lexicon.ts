@@ -50,6 +50,9 @@ export class LexiconMatcher {
         const tokens = analyze(form);
         const key = tokens.join(" ");
         if (!key || tokens.length > MAX_PHRASE || seen.has(key)) continue;
+        // A form that needs its stop words to mean anything ("the change", "the pill") would
+        // otherwise match the bare everyday word; the preferred term itself is always kept.
+        if (form !== entry.term && tokens.length === 1 && form.trim().split(/\s+/).length > 1) continue;
         // Short acronyms from imported vocabularies ("MG", "IV") collide with units and common
         // words once lower-cased; only the curated lexicon may map those.
         if (entry.origin !== "osler" && tokens.length === 1 && AMBIGUOUS_SHORT.has(tokens[0] as string))

@@ -1,0 +1,87 @@
+/**
+ * Document-level focus: a clinician answering a question opens the one or two guidelines that are
+ * about it and reads their sections. This ranks the sources behind the retrieved passages by how
+ * strongly retrieval found them (best passages, summed with decay) and by how well their title
+ * and keywords name the question's focus, and picks the primary sources whose sibling sections
+ * the answer may draw on.
+ */
+import type { Passage, Source } from "../corpus/model.js";
+import type { SearchHit } from "../search/types.js";
+import type { AnalyzedQuestion } from "./question.js";
+import { byId, stemSet } from "./text.js";
+
+export interface RankedSource {
+  source: Source;
+  score: number;
+  /** Share of the question's (medical) focus phrases named by the title or keywords, 0..1. */
+  titleFit: number;
+}
+
+/** Alternative forms of each focus phrase, as stem lists; medical phrases only when there are any. */
+export function focusFormStems(q: AnalyzedQuestion, medicalOnly = true): string[][][] {
+  const detail = q.focusDetail ?? q.focus.map((f) => ({ text: f, forms: [f], medical: true }));
+  const chosen = medicalOnly && detail.some((f) => f.medical) ? detail.filter((f) => f.medical) : detail;
+  return chosen.map((f) => f.forms.map((form) => [...stemSet(form)]).filter((s) => s.length > 0));
+}
+
+/** True when every stem of at least one form is in the set. */
+export function formsCovered(forms: string[][], stems: Set<string>): boolean {
+  return forms.some((form) => form.length > 0 && form.every((s) => stems.has(s)));
+}
+
+function sourceLabelStems(source: Source): Set<string> {
+  const keywords = Array.isArray(source.meta?.keywords) ? (source.meta.keywords as unknown[]) : [];
+  return stemSet(`${source.title} ${keywords.filter((k) => typeof k === "string").join(" ")}`);
+}
+
+export function rankSources(q: AnalyzedQuestion, hits: SearchHit[]): RankedSource[] {
+  const bySource = new Map<string, { source: Source; scores: number[] }>();
+  for (const h of hits) {
+    const entry = bySource.get(h.source.id);
+    if (entry) entry.scores.push(h.score);
+    else bySource.set(h.source.id, { source: h.source, scores: [h.score] });
+  }
+  const focus = focusFormStems(q);
+  const top = Math.max(1e-9, ...hits.map((h) => h.score));
+  const ranked: RankedSource[] = [];
+  for (const { source, scores } of bySource.values()) {
+    scores.sort((a, b) => b - a);
+    // Best passage counts fully, further passages of the same source add with decay.
+    const retrieval = scores.slice(0, 4).reduce((sum, s, i) => sum + (s / top) * 0.5 ** i, 0);
+    const label = sourceLabelStems(source);
+    const titleFit =
+      focus.length === 0 ? 0 : focus.filter((forms) => formsCovered(forms, label)).length / focus.length;
+    ranked.push({ source, score: retrieval + 0.8 * titleFit, titleFit });
+  }
+  ranked.sort((a, b) => b.score - a.score || byId(a.source.id, b.source.id));
+  return ranked;
+}
+
+/**
+ * Primary sources: the best one, plus up to `max - 1` more that score close to it (a question that
+ * spans two guidelines, e.g. diabetes drugs in kidney disease). Only sources with sections, i.e.
+ * structured documents, are worth opening in full; others still count through their hits.
+ */
+export function primarySources(ranked: RankedSource[], max = 2, ratio = 0.7): RankedSource[] {
+  const first = ranked[0];
+  if (!first) return [];
+  return [first, ...ranked.slice(1).filter((r) => r.score >= ratio * first.score)].slice(0, max);
+}
+
+/** Adds every passage of the primary sources to the hits (retrieved ones keep their score). */
+export function withSiblingPassages(
+  hits: SearchHit[],
+  primaries: RankedSource[],
+  passagesBySource: Map<string, Passage[]>,
+): SearchHit[] {
+  const seen = new Set(hits.map((h) => h.passage.id));
+  const out = [...hits];
+  for (const { source } of primaries) {
+    for (const passage of passagesBySource.get(source.id) ?? []) {
+      if (seen.has(passage.id)) continue;
+      seen.add(passage.id);
+      out.push({ passage, source, score: 0, explain: { sibling: 1 } });
+    }
+  }
+  return out;
+}
