@@ -5,6 +5,7 @@
  * Run: npm run bench -- real   (results in bench/out/real-corpus.json)
  */
 import { rmSync } from "node:fs";
+import { CURATED_LEXICON } from "../src/app.js";
 import { loadSettings } from "../src/config/settings.js";
 import { runImport } from "../src/corpus/import-runner.js";
 import { readLiveqaAnswersCsv } from "../src/corpus/importers/liveqa-answers.js";
@@ -13,6 +14,7 @@ import { readPubmedqa } from "../src/corpus/importers/pubmedqa.js";
 import { readLiveqa } from "../src/eval/liveqa-data.js";
 import { queryOf, runLiveqa } from "../src/eval/liveqa-eval.js";
 import { scoreRun } from "../src/eval/metrics.js";
+import { loadCuratedLexicon } from "../src/search/lexicon.js";
 import { buildIndexFromStore, openSearch } from "../src/search/search-service.js";
 import { SqliteStore } from "../src/store/sqlite/sqlite-store.js";
 import { Fts5Baseline } from "./fts5.js";
@@ -36,6 +38,7 @@ const imports = [
   ),
   await runImport(store, readPubmedqa(`${SHARED_DATA}pubmedqa/ori_pqal.json`)),
 ];
+await store.upsertLexicon(loadCuratedLexicon(CURATED_LEXICON));
 const importMs = performance.now() - t;
 const stats = await store.stats();
 const settings = loadSettings({ dbPath });
