@@ -70,6 +70,22 @@ describe("plainSentences", () => {
   it("keeps short fragments joined", () => {
     expect(plainSentences("Use A; or B")).toBe("Use A, or B.");
   });
+
+  it("splits subordinate clauses after a comma with a short carrier, keeping every word", () => {
+    expect(
+      plainSentences("Avoid haloperidol and other dopamine antagonists, which can cause severe rigidity"),
+    ).toBe("Avoid haloperidol and other dopamine antagonists. This can cause severe rigidity.");
+    expect(plainSentences("Give low-dose aspirin from 12 weeks, if the woman has one high-risk factor")).toBe(
+      "Give low-dose aspirin from 12 weeks. This applies if the woman has one high-risk factor.",
+    );
+  });
+
+  it("never splits inside parentheses and keeps short clauses joined with their own word", () => {
+    expect(
+      plainSentences("Stop apixaban 2 days before (high bleeding risk, if CrCl is low) the operation"),
+    ).toBe("Stop apixaban 2 days before (high bleeding risk, if CrCl is low) the operation.");
+    expect(plainSentences("Give it twice daily, if needed")).toBe("Give it twice daily, if needed.");
+  });
 });
 
 describe("adaptDraft", () => {

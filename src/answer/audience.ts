@@ -109,30 +109,77 @@ function toLay(draft: Draft, glossary: GlossaryEntry[]): Draft {
 }
 
 /**
- * Splits long sentences at semicolons and at ", and" / ", but" joins when both halves stand alone
- * (at least four words); numbers, doses and negations are carried over unchanged.
+ * Splits long sentences into short ones where a clause boundary allows it: semicolons, spaced
+ * dashes, ". " between sentences, ", and/but/then/so/while/whereas" joins, and subordinate clauses
+ * after a comma, which get a short carrier so they stand alone (", which" → ". This",
+ * ", if" → ". This applies if", ", including" → ". This includes", ", because" → ". This is because").
+ * Every piece must keep at least four words, otherwise it stays joined. Words, numbers, doses and
+ * negations are carried over unchanged; only the joins change.
  */
 export function plainSentences(text: string): string {
-  // Clause boundaries: semicolons, a colon before a full clause, ", and/but/while/whereas/then",
-  // and ", which"/", because" joins; each piece must keep at least four words (checked below).
-  const parts = text.split(
-    /;\s+|:\s+(?=[A-Za-z][^:]*\s\S+\s\S+\s)|,\s+(?=(?:and|but|while|whereas|then|because|so)\s)|\.\s+(?=[A-Z])/,
-  );
   const out: string[] = [];
-  for (const raw of parts) {
-    const part = raw
+  let rest = text.trim();
+  // Pieces: [carrier prefix, clause text]; the first piece has no carrier.
+  const pieces: Array<{ lead: string; body: string }> = [];
+  let lead = "";
+  for (;;) {
+    const m = CLAUSE_BOUNDARY.exec(rest);
+    if (!m) break;
+    pieces.push({ lead, body: rest.slice(0, m.index) });
+    lead = carrierFor(m[0]);
+    rest = rest.slice(m.index + m[0].length);
+  }
+  pieces.push({ lead, body: rest });
+  for (const { lead: carrier, body } of pieces) {
+    const part = body
       .trim()
       .replace(/[.]$/, "")
       .replace(/^(?:and|while|whereas|so)\s+/i, "");
     const prev = out[out.length - 1];
-    if (prev !== undefined && (wordCount(part) < 4 || wordCount(prev) < 4)) {
-      out[out.length - 1] = `${prev.replace(/[.]$/, "")}, ${part}`;
-    } else out.push(part);
+    if (prev !== undefined && (wordCount(part) < 4 || wordCount(prev) < 4 || unbalanced(prev))) {
+      out[out.length - 1] = `${prev.replace(/[.]$/, "")}${joinBack(carrier)}${part}`;
+    } else out.push(carrier ? `${carrier} ${part}` : part);
   }
   return out
     .map((p) => p.charAt(0).toUpperCase() + p.slice(1))
     .map((p) => (/[.!?]$/.test(p) ? p : `${p}.`))
     .join(" ");
+}
+
+// Boundaries, in one alternation; the matched text decides the carrier.
+const CLAUSE_BOUNDARY =
+  /;\s+|\s+[—–]\s+|:\s+(?=[A-Za-z][^:]*\s\S+\s\S+\s)|,\s+(?=(?:and|but|while|whereas|then|because|so|which|if|when|unless|including|such as|although|though|to [a-z]{3,})\s)(?:which|if|when|unless|including|such as|although|though|because|to(?= [a-z]))?\s*|\s+(?=but\s)|\.\s+(?=[A-Z])/;
+
+const CARRIERS: Record<string, string> = {
+  which: "This",
+  if: "This applies if",
+  when: "This applies when",
+  unless: "This does not apply if",
+  including: "This includes",
+  "such as": "Examples are",
+  although: "But",
+  though: "But",
+  because: "This is because",
+  to: "This is to",
+};
+
+function carrierFor(boundary: string): string {
+  const word = boundary
+    .replace(/^[,\s]+/, "")
+    .trim()
+    .toLowerCase();
+  return CARRIERS[word] ?? "";
+}
+
+/** How a piece too short to stand alone is glued back: its original joining words. */
+function joinBack(carrier: string): string {
+  const original = Object.entries(CARRIERS).find(([, c]) => c === carrier)?.[0];
+  return original ? `, ${original} ` : ", ";
+}
+
+/** An open parenthesis not yet closed: splitting inside it would break the aside. */
+function unbalanced(s: string): boolean {
+  return (s.match(/\(/g)?.length ?? 0) > (s.match(/\)/g)?.length ?? 0);
 }
 
 function wordCount(s: string): number {

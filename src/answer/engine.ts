@@ -23,7 +23,14 @@ import { composeWithLlm } from "./llm/compose-llm.js";
 import { type AnalyzedQuestion, analyseQuestion, type LexiconLookup } from "./question.js";
 import { fleschKincaidGrade } from "./readability.js";
 import { type Selection, selectEvidence } from "./select.js";
-import { primarySources, rankSources, withSiblingPassages } from "./sources.js";
+import {
+  complementarySource,
+  primarySources,
+  type RankedSource,
+  rankSources,
+  uncoveredFocus,
+  withSiblingPassages,
+} from "./sources.js";
 import {
   buildCatalog,
   canonicalJson,
@@ -141,17 +148,51 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
       const result = await searchAll(retriever, q, Boolean(options.followUpOf));
       ({ hits, searched } = result);
       // Open the guideline(s) the question is about and read all their sections.
-      const primaries = primarySources(rankSources(q, hits)).filter(
+      let primaries = primarySources(rankSources(q, hits)).filter(
         (p) => p.source.collection === "library" || p.titleFit > 0,
       );
       if (primaries.length > 0 && store.passagesOfSource) {
         const siblings = new Map<string, Passage[]>();
-        await Promise.all(
-          primaries.map(async (p) => {
-            const list = await store.passagesOfSource?.(p.source.id).catch(() => []);
-            siblings.set(p.source.id, list ?? []);
-          }),
-        );
+        const open = (ids: RankedSource[]) =>
+          Promise.all(
+            ids.map(async (p) => {
+              const list = await store.passagesOfSource?.(p.source.id).catch(() => []);
+              siblings.set(p.source.id, list ?? []);
+            }),
+          );
+        await open(primaries);
+        // Concepts the lead document never mentions choose their own document.
+        const lead = primaries[0] as RankedSource;
+        const uncovered = uncoveredFocus(q, lead.source, siblings.get(lead.source.id) ?? []);
+        const second = primaries[1];
+        const secondCovers = second
+          ? uncovered.length -
+            uncoveredFocus(q, second.source, siblings.get(second.source.id) ?? []).filter((f) =>
+              uncovered.includes(f),
+            ).length
+          : 0;
+        if (uncovered.length > 0 && secondCovers < uncovered.length) {
+          const extra = await retriever.search(uncovered.join(" "), { k: 10 });
+          const known = new Set(hits.map((h) => h.passage.id));
+          hits = [...hits, ...extra.filter((h) => !known.has(h.passage.id)).map((h) => ({ ...h, score: 0 }))];
+          const complement = complementarySource(
+            q,
+            uncovered,
+            extra,
+            new Set(primaries.map((p) => p.source.id)),
+          );
+          if (complement && complement.source.collection === "library") {
+            await open([complement]);
+            const complementCovers =
+              uncovered.length -
+              uncoveredFocus(q, complement.source, siblings.get(complement.source.id) ?? []).filter((f) =>
+                uncovered.includes(f),
+              ).length;
+            // The complement takes the second place when it names more of what the lead misses.
+            primaries =
+              complementCovers > secondCovers ? [lead, complement] : [...primaries.slice(0, 2), complement];
+          }
+        }
         hits = withSiblingPassages(hits, primaries, siblings);
       }
       progress("selecting", `${hits.length} passages`);

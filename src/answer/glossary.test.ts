@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BUILTIN_GLOSSARY, loadLayGlossary } from "./glossary.js";
+import { BUILTIN_GLOSSARY, layRewriter, loadLayGlossary } from "./glossary.js";
 
 describe("loadLayGlossary", () => {
   it("falls back to the built-in entries when the file is missing", () => {
@@ -24,5 +24,19 @@ describe("loadLayGlossary", () => {
       explain: "feeling short of breath",
     });
     expect(glossary).toHaveLength(BUILTIN_GLOSSARY.length + 1);
+  });
+});
+
+describe("layRewriter", () => {
+  it("fits the indefinite article to the plain word and keeps one from the plain form", () => {
+    const r = layRewriter([
+      { term: "analgesic", plain: "painkiller" },
+      { term: "intermittent", plain: "on-and-off" },
+      { term: "venous thromboembolism", plain: "a blood clot" },
+    ]);
+    expect(r.rewrite("Use an analgesic and an intermittent dose")).toBe(
+      "Use a painkiller and an on-and-off dose",
+    );
+    expect(r.rewrite("A venous thromboembolism needs treatment")).toBe("A blood clot needs treatment");
   });
 });

@@ -107,20 +107,34 @@ export interface LayRewriter {
   termsIn(text: string): GlossaryEntry[];
 }
 
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 export function layRewriter(glossary: GlossaryEntry[]): LayRewriter {
   const entries = glossary.filter((e) => !PROTECTED.test(e.term.trim()));
   entries.sort((a, b) => b.term.length - a.term.length || (a.term < b.term ? -1 : 1));
   const byTerm = new Map(entries.map((e) => [e.term.toLowerCase(), e]));
   const escaped = entries.map((e) => e.term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  const pattern =
-    escaped.length > 0 ? new RegExp(`(?<![A-Za-z0-9-])(?:${escaped.join("|")})(?![A-Za-z0-9-])`, "gi") : null;
+  const terms = escaped.length > 0 ? `(?<![A-Za-z0-9-])(?:${escaped.join("|")})(?![A-Za-z0-9-])` : null;
+  const pattern = terms ? new RegExp(terms, "gi") : null;
+  // The same, with the indefinite article before it, so "an analgesic" becomes "a painkiller".
+  const withArticle = terms ? new RegExp(`(?:\\b(a|an)\\s+)?(${terms})`, "gi") : null;
   // A plain form with an aside ("septic shock (very low blood pressure …)") is explained once per
   // rewriter (one answer); later occurrences keep only the part before the aside.
   const explained = new Set<string>();
   return {
     rewrite(text) {
-      if (!pattern) return text;
-      return text.replace(pattern, (match) => {
+      if (!withArticle) return text;
+      return text.replace(withArticle, (_all, article: string | undefined, match: string) => {
+        const plain = replace(match);
+        if (!article || plain === match) return `${article ? `${article} ` : ""}${plain}`;
+        // The plain form may bring its own article ("a blood clot"); otherwise fit a/an to it.
+        if (/^(?:a|an|the)\s/i.test(plain)) return /^[A-Z]/.test(article) ? capitalise(plain) : plain;
+        const fitted = /^[aeiou]/i.test(plain) ? "an" : "a";
+        return `${/^[A-Z]/.test(article) ? capitalise(fitted) : fitted} ${plain}`;
+      });
+      function replace(match: string): string {
         const key = match.toLowerCase();
         let plain = byTerm.get(key)?.plain ?? match;
         if (plain.includes(" (")) {
@@ -128,8 +142,8 @@ export function layRewriter(glossary: GlossaryEntry[]): LayRewriter {
           explained.add(key);
         }
         // Case-aware: keep a capital at the start of a sentence, never shout an acronym's expansion.
-        return /^[A-Z][a-z]/.test(match) ? plain.charAt(0).toUpperCase() + plain.slice(1) : plain;
-      });
+        return /^[A-Z][a-z]/.test(match) ? capitalise(plain) : plain;
+      }
     },
     termsIn(text) {
       if (!pattern) return [];

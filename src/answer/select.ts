@@ -9,7 +9,7 @@ import type { SearchHit } from "../search/types.js";
 import { classifyFacet, type Facet, headingFacet, SECTIONS, type SectionSpec } from "./facets.js";
 import { type AnalyzedQuestion, modifierTerms } from "./question.js";
 import { splitSentences } from "./sentences.js";
-import { byId, contentStems, GENERIC_WORDS, jaccard, stem, stemSet, words } from "./text.js";
+import { byId, contentStems, drugLikeNames, GENERIC_WORDS, jaccard, stem, stemSet, words } from "./text.js";
 
 export interface EvidenceSentence {
   /** Stable key: passage id and start offset. */
@@ -170,6 +170,7 @@ export function selectEvidence(
     .filter((m) => !modifierTerms(m).some((t) => focusText.includes(t.toLowerCase())))
     .map((m) => modifierTerms(m).flatMap((t) => words(t).map(stem)));
   const maxHit = Math.max(1e-9, ...hits.map((h) => h.score));
+  const questionDrugs = [...new Set(drugLikeNames(q.text).map(stem))];
   const medical = new Set(q.signals.medicalTerms.flatMap((t) => contentStems(t)));
   // A long run of words ("bulky burkitt lymphoma starting chemo today") is found when its medical
   // words and at least half of all its words are; short phrases need every word.
@@ -335,6 +336,9 @@ export function selectEvidence(
       0.3,
       0.15 * modifierStems.filter((m) => m.some((st) => c.stems.has(st))).length,
     );
+    // A statement about a drug the question names ("dose of andexanet?") answers it directly.
+    const named = questionDrugs.filter((d) => c.stems.has(d)).length;
+    const drugBoost = Math.min(0.2, 0.1 * named);
     const facetFit = 1 - specs.findIndex((sp) => sp.facet === c.facet) / specs.length;
     const score =
       0.4 * relevance +
@@ -344,7 +348,8 @@ export function selectEvidence(
       0.05 * recency(c.hit.source.year) +
       0.1 * (c.hit.score / maxHit) +
       0.2 * sourceWeight +
-      modifierBoost;
+      modifierBoost +
+      drugBoost;
     const { context: _context, ...rest } = c;
     scored.push({ ...rest, relevance, focusMatch, score });
   }
@@ -453,7 +458,10 @@ function pickSections(
         let sim = 0;
         for (const p of picked) sim = Math.max(sim, jaccard(c.stems, p.stems));
         if (sim >= 0.6) continue; // a near-duplicate of something already said
-        const value = opts.lambda * c.score - (1 - opts.lambda) * sim;
+        // Within a section, each further bullet from the same passage (subsection) costs a
+        // little, so a multi-part question keeps one bullet per asked part before a second.
+        const same = chosen.filter((p) => p.hit.passage.id === c.hit.passage.id).length;
+        const value = opts.lambda * c.score - (1 - opts.lambda) * sim - 0.02 * same;
         if (value > bestValue) {
           bestValue = value;
           bestIdx = i;

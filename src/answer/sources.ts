@@ -85,3 +85,63 @@ export function withSiblingPassages(
   }
   return out;
 }
+
+/**
+ * Focus phrases (medical ones, with their stem forms) that a document does not mention anywhere:
+ * its title, keywords or any of its passages.
+ */
+export function uncoveredFocus(q: AnalyzedQuestion, source: Source, passages: Passage[]): string[] {
+  const detail = q.focusDetail ?? q.focus.map((f) => ({ text: f, forms: [f], medical: true }));
+  const stems = sourceLabelStems(source);
+  for (const p of passages) for (const st of stemSet(`${p.sectionPath.join(" ")} ${p.text}`)) stems.add(st);
+  const forms = focusFormStems(q);
+  const medical = detail.some((f) => f.medical) ? detail.filter((f) => f.medical) : detail;
+  return medical.filter((_, i) => !formsCovered(forms[i] ?? [], stems)).map((f) => f.text);
+}
+
+/**
+ * A multi-part question ("septic shock … new DVT and falling platelets on enoxaparin") spans
+ * documents: the concepts the lead document does not cover choose their own best document. Among
+ * sources retrieved for those concepts, the one whose title, keywords and retrieved passages name
+ * the most of them (ties: retrieval strength) complements the lead; it must name at least one.
+ */
+export function complementarySource(
+  q: AnalyzedQuestion,
+  uncovered: string[],
+  hits: SearchHit[],
+  exclude: Set<string>,
+): RankedSource | null {
+  if (uncovered.length === 0) return null;
+  const sub: AnalyzedQuestion = {
+    ...q,
+    focus: uncovered,
+    focusDetail: (q.focusDetail ?? []).filter((f) => uncovered.includes(f.text)),
+  };
+  const forms = focusFormStems(sub, false);
+  const bySource = new Map<string, { source: Source; stems: Set<string>; score: number }>();
+  const top = Math.max(1e-9, ...hits.map((h) => h.score));
+  for (const h of hits) {
+    if (exclude.has(h.source.id)) continue;
+    let entry = bySource.get(h.source.id);
+    if (!entry) {
+      entry = { source: h.source, stems: sourceLabelStems(h.source), score: 0 };
+      bySource.set(h.source.id, entry);
+    }
+    entry.score = Math.max(entry.score, h.score / top);
+    for (const st of stemSet(`${h.passage.sectionPath.join(" ")} ${h.passage.text}`)) entry.stems.add(st);
+  }
+  let best: RankedSource | null = null;
+  let bestKey = -1;
+  for (const { source, stems, score } of bySource.values()) {
+    const named = forms.filter((f) => formsCovered(f, stems)).length;
+    if (named === 0) continue;
+    const label = sourceLabelStems(source);
+    const titleFit = forms.filter((f) => formsCovered(f, label)).length / forms.length;
+    const key = named + 0.5 * titleFit + 0.25 * score;
+    if (key > bestKey || (key === bestKey && best && byId(source.id, best.source.id) < 0)) {
+      best = { source, score: key, titleFit };
+      bestKey = key;
+    }
+  }
+  return best;
+}

@@ -29,7 +29,8 @@ export const GENERIC_WORDS = new Set(
     "prevention prevent monitoring monitor mechanism work works define definition mean meaning " +
     "adult adults man woman male female year years old guideline guidelines current latest " +
     "appropriate standard usual good better difference compared experience experiences despite " +
-    "receiving someone case happen happens long much often take taking taken should safe type types"
+    "receiving someone case happen happens long much often take taking taken should safe type types " +
+    "new recent switch switched"
   ).split(/\s+/),
 );
 

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import type { Passage, Source } from "../corpus/model.js";
+import type { SearchHit } from "../search/types.js";
+import { analyseQuestion } from "./question.js";
+import { complementarySource, uncoveredFocus } from "./sources.js";
+
+function source(id: string, title: string, keywords: string[] = []): Source {
+  return {
+    id,
+    kind: "editorial",
+    title,
+    publisher: null,
+    authors: [],
+    year: 2026,
+    url: null,
+    pmid: null,
+    doi: null,
+    license: null,
+    language: "en",
+    collection: "library",
+    specialty: null,
+    meta: { keywords },
+    contentHash: id,
+    importedAt: "2026-01-01",
+    version: 1,
+  };
+}
+
+function passage(sourceId: string, text: string, n = 0): Passage {
+  return {
+    id: `${sourceId}#${n}`,
+    sourceId,
+    sectionPath: [],
+    ordinal: n,
+    text,
+    start: 0,
+    end: text.length,
+    meta: {},
+  };
+}
+
+const hit = (s: Source, text: string, score: number, n = 0): SearchHit => ({
+  source: s,
+  passage: passage(s.id, text, n),
+  score,
+});
+
+describe("multi-focus document choice", () => {
+  const q = analyseQuestion(
+    "Septic shock on norepinephrine, now thrombocytopenia on heparin: what anticoagulant?",
+  );
+  const sepsis = source("lib:sepsis", "Vasopressors in septic shock", ["norepinephrine"]);
+  const hit1 = source("lib:hit", "Heparin-induced thrombocytopenia", ["argatroban", "heparin"]);
+  const other = source("lib:itp", "Immune thrombocytopenia");
+
+  it("lists the focus concepts the lead document never mentions", () => {
+    const missing = uncoveredFocus(q, sepsis, [
+      passage(sepsis.id, "Norepinephrine is first line in septic shock."),
+    ]);
+    expect(missing).toContain("heparin");
+    expect(missing).not.toContain("septic shock");
+  });
+
+  it("lets the missing concepts choose the document that names most of them", () => {
+    const missing = uncoveredFocus(q, sepsis, []);
+    const chosen = complementarySource(
+      q,
+      missing,
+      [
+        hit(other, "Thrombocytopenia: check the platelet count.", 1),
+        hit(hit1, "Stop all heparin and start a non-heparin anticoagulant such as argatroban.", 0.8, 1),
+      ],
+      new Set([sepsis.id]),
+    );
+    expect(chosen?.source.id).toBe("lib:hit");
+  });
+
+  it("chooses nothing when no retrieved document names a missing concept", () => {
+    expect(complementarySource(q, ["heparin"], [hit(other, "Immune platelets.", 1)], new Set())).toBeNull();
+  });
+});
