@@ -126,7 +126,7 @@ export function sectionSpecs(type: AnalyzedQuestion["type"]): SectionSpec[] {
 }
 
 /** Text units of a passage: its cited bullets (library passages), otherwise its sentences. */
-function unitsOf(passage: Passage): Array<{ text: string; start: number; end: number }> {
+function unitsOf(passage: Passage): ReadonlyArray<{ text: string; start: number; end: number }> {
   const refs = passageRefs(passage);
   const sentences = splitSentences(passage.text);
   if (refs.length === 0) return sentences;

@@ -62,7 +62,19 @@ const ABBREVIATIONS = new Set([
 
 const LIST_MARKER = /^(\s*)(?:[-*•–]|\d{1,2}[.)])\s+/;
 
-export function splitSentences(text: string): SentenceSpan[] {
+const splitCache = new Map<string, readonly SentenceSpan[]>();
+
+/** Sentence spans of a text; memoised because the same passages are split for every question. */
+export function splitSentences(text: string): readonly SentenceSpan[] {
+  const cached = splitCache.get(text);
+  if (cached) return cached;
+  const out = splitUncached(text);
+  if (splitCache.size >= 20_000) splitCache.clear();
+  splitCache.set(text, out);
+  return out;
+}
+
+function splitUncached(text: string): SentenceSpan[] {
   const out: SentenceSpan[] = [];
   let lineStart = 0;
   for (const line of text.split("\n")) {

@@ -74,7 +74,14 @@ export function foldSpelling(w: string): string {
 }
 
 /** Stems of the content words, splitting hyphenated words into their parts as well. */
-export function contentStems(text: string): string[] {
+const contentStemCache = new Map<string, readonly string[]>();
+/**
+ * Content-word stems of a text. Passages recur across questions, so results are memoised
+ * (bounded: the cache is simply dropped when it grows past its cap). Callers must not mutate.
+ */
+export function contentStems(text: string): readonly string[] {
+  const cached = contentStemCache.get(text);
+  if (cached) return cached;
   const out: string[] = [];
   for (const w of contentWords(text)) {
     out.push(stem(w));
@@ -82,6 +89,8 @@ export function contentStems(text: string): string[] {
       for (const part of w.split("-")) if (part.length > 2 && !STOP_WORDS.has(part)) out.push(stem(part));
     }
   }
+  if (contentStemCache.size >= 20_000) contentStemCache.clear();
+  contentStemCache.set(text, out);
   return out;
 }
 
