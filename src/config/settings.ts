@@ -4,6 +4,7 @@
  * working directory or `OSLER_CONFIG`), environment variables, then command-line flags.
  */
 import { existsSync, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { z } from "zod";
 import { invalidInput } from "../core/errors.js";
@@ -25,6 +26,13 @@ export const settingsSchema = z.object({
     .object({
       port: z.number().int().min(0).max(65535).default(3000),
       host: z.string().default("127.0.0.1"),
+      /** Worker threads that compose answers (0 = on the server's own thread). */
+      workers: z
+        .number()
+        .int()
+        .min(0)
+        .max(16)
+        .default(Math.min(4, Math.max(1, availableParallelism()))),
       /** Requests per minute per client on POST /api/answers; 0 turns the limit off (benchmarks). */
       askRateLimit: z.number().int().min(0).default(120),
     })
@@ -71,6 +79,7 @@ function fromEnv(env: Env): Record<string, unknown> {
   if (env.OSLER_DB) set(["dbPath"], env.OSLER_DB);
   if (env.PORT) set(["server", "port"], Number(env.PORT));
   if (env.OSLER_HOST) set(["server", "host"], env.OSLER_HOST);
+  if (env.OSLER_WORKERS) set(["server", "workers"], Number(env.OSLER_WORKERS));
   if (env.OSLER_ASK_RATE_LIMIT) set(["server", "askRateLimit"], Number(env.OSLER_ASK_RATE_LIMIT));
   if (env.OSLER_LOG_LEVEL) set(["logLevel"], env.OSLER_LOG_LEVEL);
   if (env.OSLER_LLM_BASE_URL) set(["llm", "baseUrl"], env.OSLER_LLM_BASE_URL);

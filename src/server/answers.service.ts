@@ -54,13 +54,15 @@ export function createAnswerService(deps: {
   store: Pick<EvidenceStore, "listAnswers" | "corpusVersion">;
   /** The composer used when a request names none (settings.answer.composer). */
   defaultComposer?: "extractive" | "llm";
+  /** Extractive runs at once: 1 on one thread, the pool size with answer workers. */
+  extractiveConcurrency?: number;
 }): AnswerService {
   const { store } = deps;
   // The engine's answer id is a function of the request, the settings and the corpus version, so
   // a repeated request can be served from the store; identical concurrent requests share one run.
   const memo = new Map<string, string>();
   // Extractive runs are CPU-bound: one at a time, in order. LLM runs wait on the network: overlap.
-  const queues = { extractive: createAskQueue(1), llm: createAskQueue(8) };
+  const queues = { extractive: createAskQueue(deps.extractiveConcurrency ?? 1), llm: createAskQueue(8) };
   const inflight = new Map<string, Promise<Answer>>();
 
   async function ask(

@@ -30,6 +30,8 @@ export interface ServerDeps {
   };
   /** A fixed engine (tests, fakes); by default `app.answers()` is asked on every request. */
   engine?: AnswerEngine;
+  /** How many extractive answers may run at once (the worker pool size); 1 by default. */
+  askConcurrency?: number;
   logger?: Logger;
 }
 
@@ -41,7 +43,12 @@ export async function createServer(deps: ServerDeps): Promise<OpenAPIHono> {
   const engine = fixed ? async () => fixed : () => app.answers?.() as Promise<AnswerEngine>;
   const retriever = () => app.search();
   await retriever(); // build or load the index before the first request
-  const answers = createAnswerService({ engine, store, defaultComposer: settings.answer.composer });
+  const answers = createAnswerService({
+    engine,
+    store,
+    defaultComposer: settings.answer.composer,
+    extractiveConcurrency: deps.askConcurrency,
+  });
   const corpus = createCorpusService({
     retriever,
     store,

@@ -7,6 +7,7 @@ import type { AnswerEngine } from "../answer/engine.js";
 import { OslerApp } from "../app.js";
 import type { Settings } from "../config/settings.js";
 import { OslerError } from "../core/errors.js";
+import { createWorkerEngine, type WorkerEnginePool } from "./answer-workers.js";
 import { createLogger } from "./log.js";
 import { createServer } from "./server.js";
 
@@ -29,7 +30,13 @@ export async function startServer(
     const imported = await app.ensureLibrary();
     if (imported) status(`loaded the starter library into ${settings.dbPath}`);
     await app.search();
-    const http = await createServer({ app, engine: options.engine, logger });
+    let engine = options.engine;
+    let pool: WorkerEnginePool | null = null;
+    if (!engine && settings.server.workers > 0) {
+      pool = createWorkerEngine(settings, settings.server.workers, await app.answers());
+      engine = pool;
+    }
+    const http = await createServer({ app, engine, logger, askConcurrency: pool?.size });
     const server = serve({ fetch: http.fetch, port: settings.server.port, hostname: settings.server.host });
     await new Promise<void>((resolve, reject) => {
       server.once("listening", resolve);
@@ -58,6 +65,7 @@ export async function startServer(
       app,
       close: async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await pool?.close();
         await app.close();
       },
     };
