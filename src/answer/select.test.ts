@@ -47,6 +47,72 @@ describe("selectEvidence", () => {
   });
 });
 
+describe("feedback from recommendations", () => {
+  it("lifts dose bullets for the recommended treatment even when they do not repeat the question", () => {
+    const source = {
+      id: "lib:x/hk",
+      kind: "editorial" as const,
+      title: "Hyperkalaemia",
+      publisher: "Osler",
+      authors: [],
+      year: 2026,
+      url: null,
+      pmid: null,
+      doi: null,
+      license: null,
+      language: "en",
+      collection: "library",
+      specialty: "x",
+      meta: {},
+      contentHash: "h",
+      importedAt: "",
+      version: 1,
+    };
+    const passage = (id: string, heading: string, lines: string[]) => {
+      const text = lines.join("\n");
+      let at = 0;
+      const refs = lines.map((line) => {
+        const r = { start: at, end: at + line.length, sources: [{ id: "ref:g", rec: null }] };
+        at += line.length + 1;
+        return r;
+      });
+      return {
+        id,
+        sourceId: source.id,
+        sectionPath: ["Hyperkalaemia", heading],
+        ordinal: 1,
+        text,
+        start: 0,
+        end: text.length,
+        meta: { refs },
+      };
+    };
+    const hits = [
+      {
+        source,
+        score: 2,
+        passage: passage("lib:x/hk#rec", "Recommendations", [
+          "Give insulin-glucose to every adult with severe hyperkalaemia.",
+        ]),
+      },
+      {
+        source,
+        score: 1,
+        passage: passage("lib:x/hk#dose", "Dosing and administration", [
+          "Patiromer 8.4 g orally once daily is an alternative binder with a slower onset.",
+          "Soluble insulin 10 units with 25 g glucose IV over 15 minutes in adults.",
+        ]),
+      },
+    ];
+    const q = analyseQuestion("How should I treat severe hyperkalaemia?");
+    const ranked = selectEvidence(q, hits, { primarySourceIds: [source.id] }).ranked.filter(
+      (c) => c.facet === "dosing",
+    );
+    // Neither dose bullet repeats the question; the one naming the recommended treatment leads.
+    expect(ranked.map((c) => c.text.split(" ")[0])).toEqual(["Soluble", "Patiromer"]);
+  });
+});
+
 describe("composeExtractive", () => {
   it("titles the answer from question type, focus and modifiers", () => {
     expect(composeTitle(analyseQuestion("How to treat community-acquired pneumonia in pregnancy?"))).toBe(

@@ -69,8 +69,12 @@ export interface SelectOptions {
   sectionRelevanceShare?: number;
 }
 
+/** Recommendation bullets whose terms feed back into the other sections, and their weight. */
+const FEEDBACK_BULLETS = 3;
+const FEEDBACK_WEIGHT = 0.3;
+
 const DEFAULTS: Required<SelectOptions> = {
-  maxPerSection: 6,
+  maxPerSection: 7,
   maxSections: 8,
   maxPerPassage: 6,
   minRelevance: 0.12,
@@ -354,6 +358,7 @@ export function selectEvidence(
     scored.push({ ...rest, relevance, focusMatch, score });
   }
   scored.sort((a, b) => b.score - a.score || byId(a.key, b.key));
+  applyFeedback(scored, specs, opts.primarySourceIds[0], q);
 
   return {
     sections: pickSections(scored, specs, opts, bestRelevance, core, opts.primarySourceIds[0]),
@@ -477,4 +482,39 @@ function pickSections(
     if (out.length >= opts.maxSections) break;
   }
   return out;
+}
+
+/**
+ * Pseudo-relevance feedback from the recommendations: the treatments the lead guideline
+ * recommends ("give insulin-glucose", "give IV calcium") are what a dosing or monitoring bullet
+ * must name to answer "how do I treat X?", even though such bullets rarely repeat X. Terms of the
+ * best recommendation bullets that the question does not already contain lift the other bullets
+ * that mention them.
+ */
+function applyFeedback(
+  scored: EvidenceSentence[],
+  specs: SectionSpec[],
+  leadSource: string | undefined,
+  q: AnalyzedQuestion,
+): void {
+  const lead = specs[0]?.facet;
+  if (!leadSource || !lead) return;
+  const top = scored
+    .filter((c) => c.facet === lead && c.hit.source.id === leadSource)
+    .slice(0, FEEDBACK_BULLETS);
+  if (top.length === 0) return;
+  const asked = stemSet(q.text);
+  const feedback = new Set<string>();
+  for (const c of top)
+    for (const st of c.stems)
+      if (!asked.has(st) && !GENERIC_WORDS.has(st) && !/^\d/.test(st)) feedback.add(st);
+  if (feedback.size === 0) return;
+  const norm = Math.min(feedback.size, 6);
+  for (const c of scored) {
+    if (c.facet === lead) continue;
+    let shared = 0;
+    for (const st of c.stems) if (feedback.has(st)) shared++;
+    c.score += FEEDBACK_WEIGHT * Math.min(1, shared / norm);
+  }
+  scored.sort((a, b) => b.score - a.score || byId(a.key, b.key));
 }
