@@ -127,7 +127,10 @@ export class OslerApp {
         glossaryPath: LAY_GLOSSARY,
         relatedQuestions: async (q, k) => {
           related ??= await RelatedQuestions.build(this.store);
-          return related.find(q.text, q.focus, k);
+          const found = related.find(q.text, q.focus, k);
+          // Later questions can be offered this one, without waiting for a rebuild.
+          related.add(q.text);
+          return found;
         },
       });
       this.answerCache = { version, retriever, engine };

@@ -1,14 +1,61 @@
 /**
  * Related questions: a small index over question banks (MedQuAD's questions, PubMedQA's, and the
- * questions of stored answers) queried with the asked question. Near-duplicates of the asked
- * question are left to the caller to filter; here we only rank and de-duplicate.
+ * questions of stored answers) queried with the asked question, plus the questions asked since
+ * the index was built. Near-duplicates — of the asked question or of each other — are dropped, so
+ * the list never offers the same question reworded.
  */
 import type { EvidenceStore } from "../store/ports.js";
 import { analyze } from "./analyzer.js";
 import { IndexBuilder } from "./index/builder.js";
 import type { InvertedIndex } from "./index/inverted-index.js";
+import { classifyQuestionType } from "./question-type.js";
+
+const RECENT_LIMIT = 500;
+/** Token-set overlap at which two questions count as the same question. */
+export const SAME_QUESTION = 0.7;
+
+/** Words that only say what kind of question it is; the type is compared separately. */
+const CUE_WORDS = new Set(
+  analyze(
+    "treat treated treating treatment treatments therapy manage management symptom symptoms sign signs cause causes " +
+      "caused diagnose diagnosed diagnosis test tests prevent prevention outlook prognosis dose dosing dosage",
+  ),
+);
+
+interface QuestionKey {
+  type: string;
+  set: Set<string>;
+}
+
+function keyOf(text: string): QuestionKey {
+  return {
+    type: classifyQuestionType(text).type,
+    set: new Set(analyze(text).filter((t) => !/^\d+$/.test(t) && !CUE_WORDS.has(t))),
+  };
+}
+
+/** Same question: same kind of question about (nearly) the same things. */
+export function sameQuestion(a: QuestionKey, b: QuestionKey): boolean {
+  return a.type === b.type && questionOverlap(a.set, b.set) >= SAME_QUESTION;
+}
+
+export function questionOverlap(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const t of a) if (b.has(t)) shared++;
+  const union = a.size + b.size - shared;
+  return union === 0 ? 1 : shared / union;
+}
+
+function tidy(text: string): string {
+  return text
+    .replace(/\s+\?$/, "?")
+    .replace(/\s+/g, " ")
+    .trim();
+}
 
 export class RelatedQuestions {
+  private readonly recent: string[] = [];
+
   private constructor(
     private readonly index: InvertedIndex,
     private readonly texts: string[],
@@ -19,10 +66,7 @@ export class RelatedQuestions {
     const texts: string[] = [];
     const seen = new Set<string>();
     const add = (text: string) => {
-      const clean = text
-        .replace(/\s+\?$/, "?")
-        .replace(/\s+/g, " ")
-        .trim();
+      const clean = tidy(text);
       const key = clean.toLowerCase();
       if (!clean || seen.has(key)) return;
       seen.add(key);
@@ -38,15 +82,38 @@ export class RelatedQuestions {
     return new RelatedQuestions(builder.finish(), texts);
   }
 
+  /** Remembers a question asked after the index was built. */
+  add(question: string): void {
+    const clean = tidy(question);
+    if (!clean || this.recent.includes(clean)) return;
+    this.recent.push(clean);
+    if (this.recent.length > RECENT_LIMIT) this.recent.shift();
+  }
+
   find(question: string, focus: string[], k: number): string[] {
     const weights = new Map<string, number>();
     for (const t of analyze(question)) weights.set(t, 1);
     for (const f of focus) for (const t of analyze(f)) weights.set(t, 2);
     if (weights.size === 0) return [];
-    const hits = this.index.search(
-      [...weights].map(([term, weight]) => ({ term, weight })),
-      k,
-    );
-    return hits.map((h) => this.texts[h.doc] as string);
+    const asked = keyOf(question);
+    const candidates: Array<{ text: string; score: number }> = this.index
+      .search(
+        [...weights].map(([term, weight]) => ({ term, weight })),
+        k * 4,
+      )
+      .map((h, i) => ({ text: this.texts[h.doc] as string, score: 1 / (i + 1) }));
+    for (const text of this.recent) {
+      const overlap = questionOverlap(asked.set, keyOf(text).set);
+      if (overlap >= 0.1) candidates.push({ text, score: overlap });
+    }
+    candidates.sort((a, b) => b.score - a.score || a.text.localeCompare(b.text));
+    const chosen: Array<{ text: string; key: QuestionKey }> = [];
+    for (const c of candidates) {
+      const key = keyOf(c.text);
+      if (sameQuestion(key, asked) || chosen.some((x) => sameQuestion(x.key, key))) continue;
+      chosen.push({ text: c.text, key });
+      if (chosen.length === k) break;
+    }
+    return chosen.map((c) => c.text);
   }
 }

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { RelatedQuestions } from "./related-questions.js";
+
+const bank = [
+  "What are the treatments for Gout ?",
+  "What are the symptoms of Gout ?",
+  "What causes Gout ?",
+  "What are the treatments for gout?",
+  "What is (are) Septic shock ?",
+];
+
+async function related(extra: string[] = []) {
+  const store = {
+    allQuestions: async () =>
+      bank.map((question, i) => ({
+        id: `q${i}`,
+        question,
+        qtype: null,
+        focus: null,
+        passageId: null,
+        sourceId: null,
+      })),
+    listAnswers: async () =>
+      extra.map((question, i) => ({ id: `a${i}`, question, audience: "clinician", body: {}, createdAt: "" })),
+  };
+  return RelatedQuestions.build(store);
+}
+
+describe("related questions", () => {
+  it("offers other questions on the same focus, never the asked question reworded", async () => {
+    const found = (await related()).find("How should gout be treated?", ["gout"], 5);
+    expect(found).toContain("What are the symptoms of Gout?");
+    expect(found.filter((q) => /treatments for gout/i.test(q))).toHaveLength(0);
+  });
+
+  it("does not list two versions of the same question", async () => {
+    const found = (await related()).find("gout symptoms and causes", ["gout"], 5);
+    expect(found.filter((q) => /treatments for gout/i.test(q)).length).toBeLessThanOrEqual(1);
+  });
+
+  it("learns questions asked after it was built, ignoring numbered repeats", async () => {
+    const r = await related();
+    r.add("Which colchicine dose for an acute gout flare?");
+    r.add("Which colchicine dose for an acute gout flare? 2");
+    const found = r.find("allopurinol starting dose in gout with CKD", ["gout"], 10);
+    expect(found.filter((q) => q.startsWith("Which colchicine dose"))).toHaveLength(1);
+  });
+});
