@@ -84,6 +84,8 @@ describe("asking without JavaScript", () => {
     }
     expect(html).toMatch(/<sup class="cites"><a class="cite" href="#ref-1"/);
     expect(html).toContain('aria-current="step"');
+    // a cited guideline's supporting text is the Osler summary citing it, and says so
+    expect(html).toContain("Supporting passage (from the Osler summary that cites this source)");
     // the follow-up form keeps the context
     expect(html).toMatch(/name="followUpOf" value="ans_[0-9a-f]+"/);
     // the page is listed among recent questions

@@ -103,7 +103,11 @@ export function referenceList(references: Reference[]): SafeHtml {
       ${
         passages.length > 0
           ? html`<details class="ref-passages">
-        <summary>Supporting passage${passages.length > 1 ? "s" : ""}</summary>
+        <summary>Supporting passage${passages.length > 1 ? "s" : ""}${
+          // A cited guideline or trial has no stored text of its own: the passage is the Osler
+          // summary that cites it, and the reader must not take it for a quotation of the source.
+          r.sourceId.startsWith("ref:") ? " (from the Osler summary that cites this source)" : ""
+        }</summary>
         ${passages.map(
           (p) => html`<figure class="passage-quote" data-passage-id="${p.passageId}">
           ${p.sectionPath.length > 0 ? html`<figcaption>${p.sectionPath.join(" › ")}</figcaption>` : ""}
