@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { fakeRetriever } from "../../test/answer/fixtures.js";
 import { composeExtractive, composeTitle } from "./compose-extractive.js";
 import { analyseQuestion } from "./question.js";
-import { selectEvidence } from "./select.js";
+import { sameDose, selectEvidence } from "./select.js";
 
 async function select(question: string, options = {}) {
   const q = analyseQuestion(question);
@@ -181,5 +181,24 @@ describe("composeExtractive", () => {
     const note = draft.sections.flatMap((s) => s.bullets).find((b) => b.kind === "disagreement");
     expect(note?.text).toContain("hydrocortisone");
     expect(note?.keys).toEqual(["g::g#1", "t::t#1"]);
+  });
+});
+
+describe("sameDose", () => {
+  it.each([
+    [
+      "Idarucizumab: 5 g IV (two 2.5 g doses) for dabigatran reversal.",
+      "Idarucizumab: 5 g IV (two 2.5 g vials given consecutively).",
+      true,
+    ],
+    [
+      "Potassium <3.5 mmol/L: hold insulin and replace potassium.",
+      "Potassium 3.5–5.0 mmol/L: add 20–30 mmol per litre.",
+      false,
+    ],
+    ["Alteplase 0.9 mg/kg (maximum 90 mg).", "Tenecteplase 0.25 mg/kg (maximum 25 mg).", false],
+    ["Give calcium gluconate.", "Give calcium gluconate promptly.", false],
+  ])("%s ~ %s → %s", (a, b, same) => {
+    expect(sameDose({ text: a }, { text: b })).toBe(same);
   });
 });

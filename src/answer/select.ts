@@ -9,7 +9,17 @@ import type { SearchHit } from "../search/types.js";
 import { classifyFacet, type Facet, headingFacet, SECTIONS, type SectionSpec } from "./facets.js";
 import { type AnalyzedQuestion, modifierTerms } from "./question.js";
 import { splitSentences } from "./sentences.js";
-import { byId, contentStems, drugLikeNames, GENERIC_WORDS, jaccard, stem, stemSet, words } from "./text.js";
+import {
+  byId,
+  contentStems,
+  drugLikeNames,
+  GENERIC_WORDS,
+  jaccard,
+  numbers,
+  stem,
+  stemSet,
+  words,
+} from "./text.js";
 
 export interface EvidenceSentence {
   /** Stable key: passage id and start offset. */
@@ -461,7 +471,7 @@ function pickSections(
         const c = pool[i] as EvidenceSentence;
         if ((perPassage.get(c.hit.passage.id) ?? 0) >= opts.maxPerPassage) continue;
         let sim = 0;
-        for (const p of picked) sim = Math.max(sim, jaccard(c.stems, p.stems));
+        for (const p of picked) sim = Math.max(sim, sameDose(c, p) ? 1 : jaccard(c.stems, p.stems));
         if (sim >= 0.6) continue; // a near-duplicate of something already said
         // Within a section, each further bullet from the same passage (subsection) costs a
         // little, so a multi-part question keeps one bullet per asked part before a second.
@@ -517,4 +527,17 @@ function applyFeedback(
     c.score += FEEDBACK_WEIGHT * Math.min(1, shared / norm);
   }
   scored.sort((a, b) => b.score - a.score || byId(a.key, b.key));
+}
+
+/**
+ * Two bullets that give the same set of numbers for the same drug state the same dose, however they are
+ * worded ("Idarucizumab 5 g IV (two 2.5 g doses)" and "Idarucizumab: 5 g IV (two 2.5 g vials)").
+ */
+export function sameDose(a: { text: string }, b: { text: string }): boolean {
+  const lead = (t: string) => words(t)[0] ?? "";
+  if (lead(a.text) !== lead(b.text)) return false;
+  const na = new Set(numbers(a.text));
+  const nb = new Set(numbers(b.text));
+  // Two or more numbers, all the same: one shared threshold ("<3.5") is not the same statement.
+  return na.size >= 2 && na.size === nb.size && [...na].every((n) => nb.has(n));
 }
