@@ -92,7 +92,7 @@ const TYPE_RULES: Array<[QuestionType, RegExp]> = [
   ],
   [
     "treatment",
-    /\b(?:(?:what|which) (?:antibiotics?|drugs?|medications?|medicines?)|(?:what|which)(?: \w+){0,2} (?:do|should|can|would) (?:i|we|you) (?:start|give|use|prescribe|switch to)|(?:when|how) should (?:i|we|they|it|each|these|this)\b.{0,30}\b(?:stop(?:ped)?|start(?:ed)?|held|restart(?:ed)?)|treat\w*|manag\w*|therap\w*|course of action|first[- ]line|drug of choice|what should (?:i|we|be) (?:do|give|done)|approach|cure|medications? for|remed\w*)\b/i,
+    /\b(?:(?:what|which) (?:antibiotics?|drugs?|medications?|medicines?)|(?:what|which)(?: \w+){0,2} (?:do|should|can|would) (?:i|we|you) (?:start|give|use|prescribe|switch to)|(?:when|how) should (?:i|we|they|it|each|these|this)\b.{0,30}\b(?:stop(?:ped)?|start(?:ed)?|held|restart(?:ed)?)|treat\w*|manag\w*|therap\w*|course of action|first[- ]line|drug of choice|what should (?:i|we|be) (?:do|give|done)|approach|cure|medications? for|remed\w*|revers\w*|antidote)\b/i,
   ],
   ["prevention", /\b(?:prevent\w*|prophyla\w*|reduce (?:the |my )?risk|avoid getting|vaccin\w*)\b/i],
   ["definition", /^(?:what (?:is|are)|what's|whats|define|definition of|meaning of|explain)\b/i],
