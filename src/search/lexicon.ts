@@ -101,10 +101,19 @@ export class LexiconMatcher {
     return out;
   }
 
-  /** Canonical term for a phrase, if the lexicon knows it. */
+  /**
+   * Canonical term for a phrase, if the lexicon knows it. A one-word synonym from an imported
+   * vocabulary ("Oil" for MedQuAD's "Diesel oil") is too loose to name a medical concept, so it
+   * only counts when the curated lexicon agrees or the word is the entry's own term.
+   */
   lookup(phrase: string): string | null {
-    const groups = this.byKey.get(analyze(phrase).join(" "));
-    return groups?.[0]?.term ?? null;
+    const tokens = analyze(phrase);
+    const key = tokens.join(" ");
+    const groups = this.byKey.get(key) ?? [];
+    const trusted = groups.find(
+      (g) => g.origin === "osler" || tokens.length > 1 || analyze(g.term).join(" ") === key,
+    );
+    return trusted?.term ?? null;
   }
 }
 

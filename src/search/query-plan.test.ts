@@ -139,4 +139,19 @@ describe("LexiconMatcher", () => {
     expect(lexicon.lookup("lmwh")).toBe("low molecular weight heparin");
     expect(lexicon.lookup("aspirin")).toBeNull();
   });
+
+  it("does not let a one-word imported synonym name a concept (oil is not diesel oil)", () => {
+    const imported = new LexiconMatcher([
+      {
+        term: "Diesel oil",
+        synonyms: ["Oil"],
+        abbreviations: [],
+        conceptId: null,
+        layTerm: null,
+        origin: "medquad",
+      },
+    ]);
+    expect(imported.lookup("oil")).toBeNull();
+    expect(imported.lookup("diesel oil")).toBe("Diesel oil");
+  });
 });
