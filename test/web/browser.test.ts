@@ -130,6 +130,13 @@ describe.skipIf(!hasChromium)("Osler in a real browser", () => {
     const dialog = page.locator("dialog#cite-dialog[open]");
     await dialog.waitFor();
     expect(await dialog.locator("mark").count()).toBeGreaterThan(0);
+    // The first citation of a library-backed answer is a guideline or trial whose supporting text
+    // is the Osler summary citing it; the dialog says so whenever that is the case.
+    const citedRef = await page
+      .locator(`#ref-${await cite.getAttribute("data-ref")}`)
+      .getAttribute("data-via-summary");
+    const refLine = (await dialog.locator(".cite-dialog-ref").textContent()) ?? "";
+    expect(refLine.includes("passage from the Osler summary that cites it")).toBe(citedRef === "true");
     expect(await dialog.locator(".cite-dialog-source").getAttribute("href")).toMatch(
       /^\/(passage|sources)\//,
     );

@@ -92,7 +92,9 @@ export function referenceList(references: Reference[]): SafeHtml {
       (r.passageText
         ? [{ passageId: r.passageId, text: r.passageText, sectionPath: r.sectionPath ?? [] }]
         : []);
-    return html`<li id="ref-${r.n}" class="reference" data-ref="${r.n}" data-passage-id="${r.passageId}">
+    return html`<li id="ref-${r.n}" class="reference" data-ref="${r.n}" data-passage-id="${r.passageId}"${
+      r.sourceId.startsWith("ref:") ? html` data-via-summary="true"` : ""
+    }>
     <span class="ref-n" aria-hidden="true">${r.n}</span>
     <div class="ref-body">
       <span class="tag tag-${r.type}">${r.typeLabel}</span>

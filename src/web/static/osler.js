@@ -209,8 +209,11 @@
     const title = ref.querySelector(".ref-title");
     const meta = ref.querySelector(".ref-meta")?.textContent ?? "";
     dialog.querySelector(".cite-dialog-title").textContent = `[${link.dataset.ref}] ${title.textContent}`;
+    // A cited guideline or trial has no stored text of its own: say that the passage is the
+    // Osler summary that cites it, so nobody reads it as a quotation of the source.
+    const via = ref.dataset.viaSummary ? " · passage from the Osler summary that cites it" : "";
     dialog.querySelector(".cite-dialog-ref").textContent =
-      `${ref.querySelector(".tag").textContent} · ${meta}`;
+      `${ref.querySelector(".tag").textContent} · ${meta}${via}`;
     const body = dialog.querySelector(".cite-dialog-body");
     body.replaceChildren();
     const quotes = ref.querySelectorAll(".passage-quote");
