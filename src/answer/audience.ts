@@ -95,7 +95,7 @@ function toLay(draft: Draft, glossary: GlossaryEntry[]): Draft {
   const rewriter = layRewriter(glossary);
   const lay = (s: DraftStatement): DraftStatement => ({
     ...s,
-    text: plainSentences(rewriter.rewrite(dropGrading(s.text))),
+    text: plainSentences(rewriter.rewrite(expandRoutes(restructure(dropGrading(s.text))))),
   });
   return {
     title: rewriter.rewrite(draft.title),
@@ -106,6 +106,218 @@ function toLay(draft: Draft, glossary: GlossaryEntry[]): Draft {
       bullets: sec.bullets.map(lay),
     })),
   };
+}
+
+// --- Sentence restructuring for patients -------------------------------------------------------
+// Runs on the clinician wording (after grading is dropped, before the glossary), sentence by
+// sentence. Each rule only moves words into shorter sentences or adds a short carrier ("Or", "It
+// is", "The most is", "This may be repeated"); numbers, units, drug names and negations are carried
+// over unchanged, and a statement whose numbers or negations would change is left as it was.
+
+const DOSE = /\d\s?(?:mg|mcg|µg|micrograms?|g|mL|ml|L|units?|IU|mmol|mEq|ng|puffs?|tablets?)\b/;
+const DOSE_FIRST = /^[<>≤≥~]?\d[\d.,–-]*\s?(?:mg|mcg|µg|g|mL|units?|IU|mmol|mEq)\b/;
+// A dose item: a word (drug), at most two more words, then a number ("nicardipine 5 mg/h").
+const DOSE_ITEM = /^[A-Za-z][\w/-]*(?:\s+[\w/-]+){0,2}\s+[<>≤≥~]?\d/;
+// Words that start a continuation of the same item rather than a new one.
+const NOT_AN_ITEM =
+  /^(?:then|with|and|but|or|up|to|by|for|in|at|over|every|each|from|until|after|before|during|plus|given|if|when|unless|while|which|including|max|maximum|repeat|may|can|as|on|no|not|without|is|are|was|were|the|a|an|this|that|these|those|both|either|neither)\b|^\w+ed\b/i;
+const PARTICIPLE =
+  /^(?:increased|decreased|reduced|adjusted|titrated|repeated|doubled|halved|given|followed|extended|continued|tapered|weaned)\s/i;
+const NEGATION = /\b(?:no|not|never|without|avoid|nor|neither|except|unless|cannot)\b|n't\b/gi;
+
+/** Splits long statements into short sentences; see the rules above. */
+export function restructure(text: string): string {
+  const result = topLevelSplit(text.trim(), /(?<=[.!?])\s+(?=[A-Z(])/g)
+    .flatMap((s) => restructureSentence(s.trim()))
+    .filter((s) => /[A-Za-z0-9]/.test(s))
+    .map((s) => {
+      const t = s.trim().replace(/[.;,]+$/, "");
+      return `${t.charAt(0).toUpperCase()}${t.slice(1)}${/[!?]$/.test(t) ? "" : "."}`;
+    })
+    .join(" ");
+  return sameFacts(text, result) ? result : text;
+}
+
+/** The same numbers (as a multiset) and the same number of negations. */
+export function sameFacts(before: string, after: string): boolean {
+  const nums = (s: string) => (s.match(/\d+(?:[.,]\d+)*/g) ?? []).sort().join(" ");
+  const negs = (s: string) => s.match(NEGATION)?.length ?? 0;
+  return nums(before) === nums(after) && negs(before) === negs(after);
+}
+
+function restructureSentence(sentence: string): string[] {
+  const s = sentence.replace(/\.$/, "");
+  const trial = trialSentence(s);
+  if (trial) return trial.flatMap((t) => splitDoses(t)).flatMap(pieceRules);
+  return splitDoses(s).flatMap(pieceRules);
+}
+
+// "STREAM (2013), in early STEMI without PCI, tenecteplase gave …" → "The STREAM study (2013)
+// looked at early STEMI without PCI. Tenecteplase gave …"; without an "in" clause the name is
+// introduced as a study ("In the VASST study (2008), …").
+const TRIAL = /^([A-Z][A-Za-z0-9]*(?:[- ][A-Z0-9][A-Za-z0-9]*)*) \(((?:19|20)\d\d)\)[,:]\s+(.+)$/;
+
+function trialSentence(s: string): string[] | null {
+  const m = TRIAL.exec(s);
+  if (!m) return null;
+  const [, name = "", year = "", rest = ""] = m;
+  if ((name.match(/[A-Z]/g)?.length ?? 0) < 2 || /\bstudy\b|\btrial\b/i.test(name)) return null;
+  if (/^in\s/i.test(rest)) {
+    const [clause, ...more] = topLevelSplit(rest, /,\s+/g);
+    const remainder = more.join(", ");
+    if (clause && wordCount(clause) <= 16 && wordCount(remainder) >= 4) {
+      return [`The ${name} study (${year}) looked at ${clause.replace(/^in\s+/i, "")}`, remainder];
+    }
+  }
+  return [`In the ${name} study (${year}), ${rest}`];
+}
+
+// "Labetalol 10 mg IV, or nicardipine 5 mg/h IV, or clevidipine 1 mg/h" → one sentence per drug,
+// each after the first starting with "Or" when the list is a list of options.
+function splitDoses(s: string): string[] {
+  const parts = topLevelSplit(s, /,\s+(?:or\s+)?/g, true);
+  const items: Array<{ text: string; or: boolean }> = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    const text = parts[i] ?? "";
+    const sep = parts[i - 1] ?? "";
+    const prev = items[items.length - 1];
+    const startsWithDose = DOSE_FIRST.test(text);
+    const isItem =
+      prev !== undefined &&
+      DOSE.test(prev.text) &&
+      (startsWithDose ||
+        (DOSE_ITEM.test(text) &&
+          DOSE.test(text.split(/\s+/).slice(0, 6).join(" ")) &&
+          !NOT_AN_ITEM.test(text)));
+    if (prev && !isItem) prev.text += `${sep}${text}`;
+    else items.push({ text, or: /or/.test(sep) });
+  }
+  if (items.length < 2) return [s];
+  const last = items[items.length - 1]?.text ?? "";
+  const options = items.some((x) => x.or) || /\sor\s/.test(last);
+  // Dose bands ("30 mg if below 60 kg, 35 mg if 60-69 kg") are not options; drugs are.
+  return items.map((x, i) =>
+    i > 0 && options && !DOSE_FIRST.test(x.text) ? `Or ${x.text.replace(/^or\s+/i, "")}` : x.text,
+  );
+}
+
+function pieceRules(piece: string): string[] {
+  const out: string[] = [];
+  // ", increased by 2.5 mg/h …" after a dose → "It is increased by 2.5 mg/h …".
+  const clauses = /\d/.test(piece) ? topLevelSplit(piece, /,\s+/g, true) : [piece];
+  let current = clauses[0] ?? "";
+  for (let i = 1; i < clauses.length; i += 2) {
+    const next = clauses[i + 1] ?? "";
+    if (PARTICIPLE.test(next) && standsAlone(current) && wordCount(next) >= 3) {
+      out.push(current);
+      current = `It is ${next}`;
+    } else current += `${clauses[i]}${next}`;
+  }
+  out.push(current);
+  return out
+    .flatMap((p) => thenSplit(p))
+    .flatMap(maximumSplit)
+    .flatMap(extractAsides);
+}
+
+// "80 mg IV bolus then 8 mg/h" → "80 mg IV bolus. Then 8 mg/h".
+function thenSplit(p: string): string[] {
+  const parts = topLevelSplit(p, /,?\s+then\s+(?=[<>≤≥~]?\d)/g);
+  if (parts.length < 2 || parts.some((x) => wordCount(x) < 2)) return [p];
+  return parts.map((x, i) => (i > 0 ? `Then ${x}` : x));
+}
+
+// "… every 5–15 minutes to a maximum of 15 mg/h" → "… every 5–15 minutes. The most is 15 mg/h".
+function maximumSplit(p: string): string[] {
+  const m = /,?\s+(?:up\s+)?to a maximum of\s+|,\s+max(?:imum)?\s+(?=[<≤]?\d)/i.exec(p);
+  if (!m || depthAt(p, m.index) > 0) return [p];
+  const head = p.slice(0, m.index);
+  const tail = p.slice(m.index + m[0].length);
+  if (wordCount(head) < 3 || !/^[<≤]?\d/.test(tail)) return [p];
+  return [head, `The most is ${tail}`];
+}
+
+// Asides in parentheses become their own sentence after the one they sit in: "(maximum 90 mg)" →
+// "The most is 90 mg.", "(may repeat once)" → "This may be repeated once.", "(e.g. X)" → "For
+// example, X.", and a long aside at the end of a sentence → its own sentence.
+function extractAsides(p: string): string[] {
+  const extra: string[] = [];
+  let text = p;
+  for (const { start, end } of topLevelParens(p).reverse()) {
+    const inner = p.slice(start + 1, end).trim();
+    const atEnd = p.slice(end + 1).trim() === "";
+    const sentence = asideSentence(inner, atEnd);
+    if (!sentence) continue;
+    extra.unshift(sentence);
+    text = `${text.slice(0, start).replace(/\s+$/, "")}${text.slice(end + 1)}`;
+  }
+  if (extra.length === 0 || wordCount(text) < 2) return [p];
+  return [text, ...extra];
+}
+
+function asideSentence(inner: string, atEnd: boolean): string | null {
+  let m = /^(?:max(?:imum)?\.?(?: dose)?|up to)\s*:?\s+([<≤]?\d.*)$/i.exec(inner);
+  if (m) return `The most is ${m[1]}`;
+  m = /^may (?:be )?repeat(?:ed)?\b\s*(.*)$/i.exec(inner);
+  if (m) return `This may be repeated ${m[1] ?? ""}`.trim();
+  m = /^(?:e\.g\.?|eg|for example|such as),?\s+(.+)$/i.exec(inner);
+  if (m && wordCount(m[1] ?? "") >= 2) return `For example, ${m[1]}`;
+  m = /^i\.e\.?,?\s+(.+)$/i.exec(inner);
+  if (m) return `This means ${m[1]}`;
+  if (!atEnd || wordCount(inner) < 4 || /^[<>≤≥~]?\d/.test(inner) || /\d/.test(inner.split(/\s+/)[0] ?? ""))
+    return null;
+  if (/\b(?:vs|versus|RR|HR|OR|CI|P)\b|%/.test(inner) || /[()]/.test(inner)) return null;
+  if (/^(?:in|for|with|when|if|after|before|during|unless|while|on)\s/i.test(inner))
+    return `This applies ${inner}`;
+  return inner;
+}
+
+/** Expands route abbreviations after a dose, where a plain phrase reads as the same thing. */
+export function expandRoutes(text: string): string {
+  const ROUTES: Record<string, string> = { IM: "into a muscle", SC: "under the skin", PO: "by mouth" };
+  return text.replace(
+    /(?<![A-Za-z0-9/-])(IM|SC|PO)(?![A-Za-z0-9/-])(?=\s*$|[.,;:)]|\s+(?:over|every|once|twice|daily|as|for|then|and|or|at|in|on|with|until|single|bolus|injection|[<>≤≥~]?\d))/g,
+    (m) => ROUTES[m] ?? m,
+  );
+}
+
+/** Splits at matches of `re` outside parentheses; with `keep`, separators are kept at odd indices. */
+function topLevelSplit(text: string, re: RegExp, keep = false): string[] {
+  const out: string[] = [];
+  let last = 0;
+  for (const m of text.matchAll(re)) {
+    if (m.index === undefined || depthAt(text, m.index) > 0) continue;
+    out.push(text.slice(last, m.index));
+    if (keep) out.push(m[0]);
+    last = m.index + m[0].length;
+  }
+  out.push(text.slice(last));
+  return out;
+}
+
+function depthAt(text: string, index: number): number {
+  let depth = 0;
+  for (let i = 0; i < index; i++) {
+    if (text[i] === "(") depth++;
+    else if (text[i] === ")") depth = Math.max(0, depth - 1);
+  }
+  return depth;
+}
+
+function topLevelParens(text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let depth = 0;
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "(") {
+      if (depth === 0) start = i;
+      depth++;
+    } else if (text[i] === ")" && depth > 0) {
+      depth--;
+      if (depth === 0) out.push({ start, end: i });
+    }
+  }
+  return out;
 }
 
 /**
@@ -136,7 +348,7 @@ export function plainSentences(text: string): string {
       .replace(/[.]$/, "")
       .replace(/^(?:and|while|whereas|so)\s+/i, "");
     const prev = out[out.length - 1];
-    if (prev !== undefined && (wordCount(part) < 4 || wordCount(prev) < 4 || unbalanced(prev))) {
+    if (prev !== undefined && (!standsAlone(part) || !standsAlone(prev) || unbalanced(prev))) {
       out[out.length - 1] = `${prev.replace(/[.]$/, "")}${joinBack(carrier)}${part}`;
     } else out.push(carrier ? `${carrier} ${part}` : part);
   }
@@ -148,7 +360,7 @@ export function plainSentences(text: string): string {
 
 // Boundaries, in one alternation; the matched text decides the carrier.
 const CLAUSE_BOUNDARY =
-  /;\s+|\s+[—–]\s+|:\s+(?=[A-Za-z][^:]*\s\S+\s\S+\s)|,\s+(?=(?:and|but|while|whereas|then|because|so|which|if|when|unless|including|such as|although|though|to [a-z]{3,})\s)(?:which|if|when|unless|including|such as|although|though|because|to(?= [a-z]))?\s*|\s+(?=but\s)|\.\s+(?=[A-Z])/;
+  /;\s+|\s+[—–]\s+|:\s+(?<!\b(?:of|as|to|for|with|in|include|includes|are|is|either):\s+)(?=[A-Za-z][^:]*\s\S+\s\S+\s)|,\s+(?=(?:and|but|while|whereas|then|because|so|which|if|when|unless|including|such as|although|though|to [a-z]{3,})\s)(?:which|if|when|unless|including|such as|although|though|because|to(?= [a-z]))?\s*|\s+(?=but\s)|\.\s+(?=[A-Z])/;
 
 const CARRIERS: Record<string, string> = {
   which: "This",
@@ -180,6 +392,12 @@ function joinBack(carrier: string): string {
 /** An open parenthesis not yet closed: splitting inside it would break the aside. */
 function unbalanced(s: string): boolean {
   return (s.match(/\(/g)?.length ?? 0) > (s.match(/\)/g)?.length ?? 0);
+}
+
+/** Four words make a sentence; a dose with its drug or label ("Nicardipine: 5 mg/h") needs three. */
+function standsAlone(s: string): boolean {
+  const n = wordCount(s);
+  return n >= 4 || (n >= 3 && DOSE.test(s) && /[A-Za-z]{3}/.test(s));
 }
 
 function wordCount(s: string): number {

@@ -10,7 +10,7 @@ import { type Draft, type DraftSection, type DraftStatement, evidenceKey } from 
 import { SECTIONS } from "./facets.js";
 import { type AnalyzedQuestion, modifierLabel, modifierTerms, type QuestionType } from "./question.js";
 import type { EvidenceSentence, Selection } from "./select.js";
-import { byId, capitalise, drugLikeNames, isNegated, jaccard } from "./text.js";
+import { byId, capitalise, drugLikeNames, isNegated, jaccard, stem, stemSet } from "./text.js";
 
 /** Keys a sentence cites: the guidelines its library passage rests on, then the passage's own source. */
 export function sentenceKeys(s: EvidenceSentence): string[] {
@@ -32,11 +32,29 @@ const TITLE: Record<QuestionType, (f: string) => string> = {
   other: (f) => `${capitalise(f)}: overview`,
 };
 
+/** A focus phrase that is only a qualifier ("acute", "severe") never makes a title on its own. */
+const QUALIFIER_ONLY = /^(?:acute|chronic|severe|major|minor|mild|moderate|new|first|early|late|high|low)$/i;
+
+function isDrug(phrase: string): boolean {
+  return drugLikeNames(phrase).some((n) => n.length >= 6) && phrase.split(/\s+/).length <= 2;
+}
+
 export function composeTitle(q: AnalyzedQuestion): string {
   // Medical focus phrases only ("came", "known" never make a title); the main topic leads and a
   // second one qualifies it: "Management of septic shock: vasopressors".
-  const medical = q.focusDetail?.filter((f) => f.medical).map((f) => f.text) ?? q.focus;
+  const medical = (q.focusDetail?.filter((f) => f.medical).map((f) => f.text) ?? q.focus).filter(
+    (f) => !QUALIFIER_ONLY.test(f),
+  );
   const topics = (medical.length > 0 ? medical : q.focus).slice(0, 2);
+  // Condition before intervention: "Atrial fibrillation: apixaban", not "apixaban: atrial fibrillation".
+  if (
+    q.type !== "dosing" &&
+    q.type !== "drug_info" &&
+    topics.length === 2 &&
+    isDrug(topics[0] as string) &&
+    !isDrug(topics[1] as string)
+  )
+    topics.reverse();
   const focus = q.type === "comparison" ? topics.join(" versus ") : topics.join(" and ");
   const mods = q.modifiers
     .filter((m) => !modifierTerms(m).some((t) => focus.includes(t.toLowerCase())))
@@ -55,6 +73,16 @@ function statement(sentences: EvidenceSentence[]): DraftStatement {
   return { text: sentences.map((s) => condense(s.text)).join(" "), keys, support: 1, kind: "statement" };
 }
 
+/** Stem forms of the drugs and medical focus phrases a question names. */
+function askedNames(q: AnalyzedQuestion): string[][][] {
+  const medical = q.focusDetail?.filter((f) => f.medical) ?? q.focus.map((f) => ({ text: f, forms: [f] }));
+  const out = medical
+    .filter((f) => !QUALIFIER_ONLY.test(f.text))
+    .map((f) => f.forms.map((form) => [...stemSet(form)]).filter((x) => x.length > 0));
+  for (const d of drugLikeNames(q.text)) out.push([[stem(d)]]);
+  return out.filter((forms) => forms.length > 0);
+}
+
 /** Best 1–2 sentences of the leading facet, favouring the most authoritative source. */
 function pickBottomLine(q: AnalyzedQuestion, selection: Selection): EvidenceSentence[] {
   const lead = SECTIONS[q.type][0]?.facet;
@@ -63,7 +91,16 @@ function pickBottomLine(q: AnalyzedQuestion, selection: Selection): EvidenceSent
   const top = candidates[0];
   if (!top) return [];
   const near = candidates.filter((s) => s.score >= top.score * 0.85);
-  near.sort((a, b) => b.authority - a.authority || b.score - a.score || byId(a.key, b.key));
+  // The bottom line answers the asked question: a close bullet of the lead guideline that names
+  // the drug or condition asked about wins over a more generic one.
+  const asked = askedNames(q);
+  const names = (s: EvidenceSentence) =>
+    s.hit.source.id === selection.leadSourceId
+      ? asked.filter((forms) => forms.some((f) => f.every((st) => s.stems.has(st)))).length
+      : 0;
+  near.sort(
+    (a, b) => names(b) - names(a) || b.authority - a.authority || b.score - a.score || byId(a.key, b.key),
+  );
   const first = near[0] as EvidenceSentence;
   // A short lead may take a close companion from the same passage; list bullets stand alone.
   const second = candidates.find(

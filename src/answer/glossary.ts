@@ -111,6 +111,11 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** An abbreviation ("PE", "DOACs", "eGFR"): two or more capitals and no two lower-case letters in a row. */
+export function isAbbreviation(term: string): boolean {
+  return (term.match(/[A-Z]/g)?.length ?? 0) >= 2 && !/[a-z]{2}/.test(term);
+}
+
 export function layRewriter(glossary: GlossaryEntry[]): LayRewriter {
   const entries = glossary.filter((e) => !PROTECTED.test(e.term.trim()));
   entries.sort((a, b) => b.term.length - a.term.length || (a.term < b.term ? -1 : 1));
@@ -136,7 +141,10 @@ export function layRewriter(glossary: GlossaryEntry[]): LayRewriter {
       });
       function replace(match: string): string {
         const key = match.toLowerCase();
-        let plain = byTerm.get(key)?.plain ?? match;
+        const entry = byTerm.get(key);
+        // Abbreviations match only as written: "PE" is a clot in the lung, "pe" is not.
+        if (!entry || (isAbbreviation(entry.term) && entry.term !== match)) return match;
+        let plain = entry.plain;
         if (plain.includes(" (")) {
           if (explained.has(key)) plain = plain.slice(0, plain.indexOf(" (")).trim();
           explained.add(key);
@@ -150,7 +158,7 @@ export function layRewriter(glossary: GlossaryEntry[]): LayRewriter {
       const found: GlossaryEntry[] = [];
       for (const m of text.matchAll(pattern)) {
         const e = byTerm.get(m[0].toLowerCase());
-        if (e && !found.includes(e)) found.push(e);
+        if (e && !found.includes(e) && (!isAbbreviation(e.term) || e.term === m[0])) found.push(e);
       }
       return found;
     },

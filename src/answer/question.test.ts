@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyseQuestion, detectModifiers, focusTerms, questionType } from "./question.js";
+import { analyseQuestion, detectModifiers, focusTerms, questionParts, questionType } from "./question.js";
 
 describe("questionType", () => {
   it.each([
@@ -96,5 +96,27 @@ describe("question signals", () => {
 
   it("normalises case, spacing and trailing punctuation", () => {
     expect(analyseQuestion("  What is  Sepsis?? ").normalised).toBe("what is sepsis");
+  });
+});
+
+describe("questionParts", () => {
+  it("splits a question into its asked parts with their own types", () => {
+    const parts = questionParts(
+      "Admitted with ADHF on furosemide. How much IV furosemide should I give and how do I know if the diuretic response is adequate?",
+    );
+    expect(parts.map((p) => p.type)).toEqual(["other", "dosing", "monitoring"]);
+    expect(parts[2]?.terms).toEqual(["diuretic", "response", "adequate"]);
+  });
+  it("splits a colon-introduced list", () => {
+    const parts = questionParts("COPD exacerbation: steroid dose, need for antibiotics and oxygen target?");
+    expect(parts.map((p) => p.text)).toEqual([
+      "COPD exacerbation",
+      "steroid dose",
+      "need for antibiotics",
+      "oxygen target",
+    ]);
+  });
+  it("keeps a single question whole", () => {
+    expect(questionParts("What is the IM epinephrine dose for anaphylaxis?")).toHaveLength(1);
   });
 });

@@ -76,7 +76,7 @@ const TYPE_RULES: Array<[QuestionType, RegExp]> = [
   ],
   [
     "monitoring",
-    /\b(?:monitor\w*|follow[- ]up|how often (?:should|do|to) (?:i |we |you )?(?:check|test|measure)|target (?:level|range)|levels? (?:check|monitoring))\b/i,
+    /\b(?:monitor\w*|follow[- ]up|how often (?:should|do|to) (?:i |we |you )?(?:check|test|measure)|target (?:level|range)|levels? (?:check|monitoring)|how (?:do|will|can|would) (?:i|we|you) (?:know|tell) (?:if|whether)|(?:response|it) is (?:adequate|working))\b/i,
   ],
   [
     "diagnosis",
@@ -422,4 +422,41 @@ export function focusLabel(focus: string[]): string {
 /** Stems of the focus phrases, for coverage checks. */
 export function focusStems(focus: string[]): string[][] {
   return focus.map((f) => words(f).map(stem));
+}
+
+/** One asked part of a multi-part question ("what dose … and how long …?"). */
+export interface QuestionPart {
+  text: string;
+  type: QuestionType;
+  /** Content words of the part (stop, generic and dose-unit words removed). */
+  terms: string[];
+}
+
+// Where a question turns to its next ask: a sentence end, a semicolon, or "and/also/or" followed
+// by a question word ("… dose, and how long?"). Colon-introduced lists ("steroids dose, antibiotics,
+// NIV and oxygen target") split on their commas.
+const PART_BREAK =
+  /[?;]+|\.\s+|,?\s+(?:and|also|or|plus|then)\s+(?=(?:what|which|how|when|should|do|does|did|is|are|can|could|would|will|at what|for how)\b)|,\s+(?=(?:what|which|how|when|should|do|does|is|are|can|could|would|at what|for how|and)\b)/gi;
+
+export function questionParts(text: string): QuestionPart[] {
+  const out: QuestionPart[] = [];
+  const pieces: string[] = [];
+  for (const sentence of text.split(PART_BREAK)) {
+    const colon = sentence.indexOf(":");
+    const list = colon >= 0 ? sentence.slice(colon + 1) : "";
+    // "X: a, b and c" asks a, b and c about X.
+    if (list && (list.match(/,/g)?.length ?? 0) >= 1) {
+      pieces.push(sentence.slice(0, colon));
+      pieces.push(...list.split(/,\s*|\s+and\s+(?=\w+(?:\s+\w+){0,3}\s*$)/i));
+    } else pieces.push(sentence);
+  }
+  for (const piece of pieces) {
+    const t = piece.trim();
+    const terms = contentWords(t).filter(
+      (w) => !GENERIC_WORDS.has(w) && !DOSE_WORDS.has(w) && /[a-z]/.test(w) && w.length > 1,
+    );
+    if (terms.length === 0 && !/\b(?:dose|dosing|how much|how long|duration)\b/i.test(t)) continue;
+    out.push({ text: t, type: questionType(t), terms });
+  }
+  return out;
 }

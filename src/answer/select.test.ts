@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { fakeRetriever } from "../../test/answer/fixtures.js";
 import { composeExtractive, composeTitle } from "./compose-extractive.js";
-import { analyseQuestion } from "./question.js";
-import { sameDose, selectEvidence } from "./select.js";
+import type { SectionSpec } from "./facets.js";
+import { analyseQuestion, questionParts } from "./question.js";
+import { coverParts, type EvidenceSentence, sameDose, sectionSpecs, selectEvidence } from "./select.js";
+import { stemSet } from "./text.js";
 
 async function select(question: string, options = {}) {
   const q = analyseQuestion(question);
@@ -123,6 +125,15 @@ describe("composeExtractive", () => {
     );
   });
 
+  it("puts the condition before the intervention and drops bare qualifiers", () => {
+    expect(composeTitle(analyseQuestion("Treatment with apixaban in atrial fibrillation?"))).toBe(
+      "Management of atrial fibrillation: apixaban",
+    );
+    expect(
+      composeTitle(analyseQuestion("What dose of enoxaparin for acute pulmonary embolism?")),
+    ).not.toMatch(/^Dosing of acute/);
+  });
+
   it("leads with a guideline-backed recommendation and cites guideline and summary", async () => {
     const { q, selection } = await select(
       "What is the best management of venous thromboembolism in septic shock despite thromboprophylaxis?",
@@ -198,7 +209,66 @@ describe("sameDose", () => {
     ],
     ["Alteplase 0.9 mg/kg (maximum 90 mg).", "Tenecteplase 0.25 mg/kg (maximum 25 mg).", false],
     ["Give calcium gluconate.", "Give calcium gluconate promptly.", false],
+    [
+      "Enoxaparin treatment dose, CrCl 30 mL/min or more: 1 mg/kg SC twice daily.",
+      "Enoxaparin treatment dose, CrCl below 30 mL/min: reduce to 1 mg/kg SC once daily.",
+      false,
+    ],
   ])("%s ~ %s → %s", (a, b, same) => {
     expect(sameDose({ text: a }, { text: b })).toBe(same);
+  });
+});
+
+describe("coverParts", () => {
+  const sentence = (key: string, text: string, facet: "recommended" | "dosing", score: number) =>
+    ({
+      key,
+      text,
+      start: 0,
+      end: text.length,
+      hit: { passage: { id: key }, source: { id: "lib:a" }, score: 1 },
+      facet,
+      refIds: [],
+      relevance: 0.5,
+      focusMatch: 1,
+      authority: 1,
+      score,
+      stems: stemSet(text),
+    }) as unknown as EvidenceSentence;
+  const specs = sectionSpecs("dosing");
+  it("guarantees each asked part its best bullet of a primary source", () => {
+    const lead = sentence("p1", "Dexamethasone 0.15 mg/kg IV every 6 hours for 2-4 days.", "dosing", 1);
+    const abx = sentence(
+      "p2",
+      "Ceftriaxone 2 g IV every 12 hours in suspected bacterial meningitis.",
+      "dosing",
+      0.5,
+    );
+    const sections = [{ spec: specs.find((s) => s.facet === "dosing") as SectionSpec, sentences: [lead] }];
+    const df = new Map<string, number>();
+    for (const c of [lead, abx]) for (const st of c.stems) df.set(st, (df.get(st) ?? 0) + 1);
+    const parts = questionParts(
+      "Empiric antibiotics for suspected bacterial meningitis? And dexamethasone dosing?",
+    );
+    expect(parts).toHaveLength(2);
+    coverParts(parts, [lead, abx], sections, specs, new Map([["lib:a", 0]]), df, 2);
+    expect(sections[0]?.sentences.map((s) => s.key)).toEqual(["p1", "p2"]);
+  });
+  it("adds nothing when a chosen bullet already answers the part", () => {
+    const a = sentence("p1", "Ceftriaxone 2 g IV every 12 hours in bacterial meningitis.", "dosing", 1);
+    const b = sentence("p2", "Cefotaxime 2 g IV every 6 hours in bacterial meningitis.", "dosing", 0.5);
+    const sections = [{ spec: specs.find((s) => s.facet === "dosing") as SectionSpec, sentences: [a] }];
+    const df = new Map<string, number>();
+    for (const c of [a, b]) for (const st of c.stems) df.set(st, (df.get(st) ?? 0) + 1);
+    coverParts(
+      questionParts("Bacterial meningitis? And what dose?"),
+      [a, b],
+      sections,
+      specs,
+      new Map([["lib:a", 0]]),
+      df,
+      2,
+    );
+    expect(sections[0]?.sentences).toHaveLength(1);
   });
 });

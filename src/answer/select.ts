@@ -7,7 +7,13 @@
 import { AUTHORITY, type Passage } from "../corpus/model.js";
 import type { SearchHit } from "../search/types.js";
 import { classifyFacet, type Facet, headingFacet, SECTIONS, type SectionSpec } from "./facets.js";
-import { type AnalyzedQuestion, modifierTerms } from "./question.js";
+import {
+  type AnalyzedQuestion,
+  MODIFIERS,
+  modifierTerms,
+  type QuestionPart,
+  questionParts,
+} from "./question.js";
 import { splitSentences } from "./sentences.js";
 import {
   byId,
@@ -18,6 +24,7 @@ import {
   numbers,
   stem,
   stemSet,
+  units as unitsIn,
   words,
 } from "./text.js";
 
@@ -58,6 +65,8 @@ export interface SelectionStats {
 
 export interface Selection {
   sections: SelectedSection[];
+  /** The lead (first primary) source, when one was chosen. */
+  leadSourceId?: string;
   /** Every passing candidate, best first (the LLM composer and bottom line draw on these). */
   ranked: EvidenceSentence[];
   stats: SelectionStats;
@@ -86,7 +95,7 @@ const FEEDBACK_WEIGHT = 0.3;
 const DEFAULTS: Required<SelectOptions> = {
   maxPerSection: 7,
   maxSections: 8,
-  maxPerPassage: 6,
+  maxPerPassage: 8,
   minRelevance: 0.12,
   lambda: 0.75,
   primarySourceIds: [],
@@ -173,7 +182,10 @@ export function selectEvidence(
   const allowed = new Set(specs.map((s) => s.facet));
   const primaryRank = new Map((opts.primarySourceIds ?? []).map((id, i) => [id, i]));
   const hasPrimary = primaryRank.size > 0;
-  const core = coreFacets(q.type);
+  // Each asked part brings the sections that answer it ("… and how do I know it is working?"
+  // reads the monitoring section of the lead guideline too).
+  const parts = questionParts(q.text);
+  const core = [...new Set([coreFacets(q.type), ...parts.map((p) => coreFacets(p.type))].flat())];
   // Focus phrases with their alternative forms; coverage counts the medical ones.
   const detail = q.focusDetail ?? q.focus.map((f) => ({ text: f, forms: [f], medical: true }));
   const focusForms = detail.map((f) => f.forms.map((form) => [...stemSet(form)]).filter((x) => x.length));
@@ -370,8 +382,11 @@ export function selectEvidence(
   scored.sort((a, b) => b.score - a.score || byId(a.key, b.key));
   applyFeedback(scored, specs, opts.primarySourceIds[0], q);
 
+  const sections = pickSections(scored, specs, opts, bestRelevance, core, opts.primarySourceIds[0]);
+  if (parts.length >= 2) coverParts(parts, scored, sections, specs, primaryRank, df, n);
   return {
-    sections: pickSections(scored, specs, opts, bestRelevance, core, opts.primarySourceIds[0]),
+    sections,
+    ...(opts.primarySourceIds[0] ? { leadSourceId: opts.primarySourceIds[0] } : {}),
     ranked: scored,
     stats: {
       candidates: raw.length,
@@ -383,6 +398,77 @@ export function selectEvidence(
       focusCount: requiredCount,
     },
   };
+}
+
+/** Minimum IDF-weighted share of a part's words a bullet must name to stand for that part. */
+const PART_MIN_RELEVANCE = 0.34;
+
+/**
+ * Per-part coverage: a question that asks several things ("which antibiotic and how long?",
+ * "dose of X, and what if X is unavailable?") gets, for each part, the primary-source bullet that
+ * best answers that part, even when other parts' bullets outscore it overall. A dosing part
+ * favours bullets that state a dose (a number with a unit). The bullet joins its section.
+ */
+export function coverParts(
+  parts: QuestionPart[],
+  scored: EvidenceSentence[],
+  sections: SelectedSection[],
+  specs: SectionSpec[],
+  primaryRank: Map<string, number>,
+  df: Map<string, number>,
+  n: number,
+): void {
+  const idf = (st: string) => Math.log(1 + n / (df.get(st) || df.get(`un${st}`) || df.get(`in${st}`) || 0.5));
+  const picked = () => sections.flatMap((s) => s.sentences);
+  for (const part of parts) {
+    // A part that names a patient group ("in a 67-year-old") looks for that group's wording.
+    const groupTerms = MODIFIERS.filter((m) => m.pattern.test(part.text)).flatMap((m) => m.terms);
+    const stems = [...new Set([...part.terms, ...groupTerms].flatMap((t) => contentStems(t)))].filter(
+      (st) => df.has(st) || df.has(`un${st}`) || df.has(`in${st}`),
+    );
+    // "not available" is answered by "unavailable", "adequate" by "inadequate".
+    const has = (set: Set<string>, st: string) => set.has(st) || set.has(`un${st}`) || set.has(`in${st}`);
+    if (stems.length === 0) continue;
+    const total = stems.reduce((sum, st) => sum + idf(st), 0);
+    let best: EvidenceSentence | null = null;
+    let bestValue = 0;
+    let bestShare = 0;
+    for (const c of scored) {
+      if (!primaryRank.has(c.hit.source.id)) continue;
+      let got = 0;
+      for (const st of stems) if (has(c.stems, st)) got += idf(st);
+      const share = got / total;
+      if (share < PART_MIN_RELEVANCE) continue;
+      const dose = part.type === "dosing" && unitsIn(c.text).length > 0 ? 0.15 : 0;
+      const value = share + dose + 0.5 * c.score;
+      if (value > bestValue) {
+        best = c;
+        bestValue = value;
+        bestShare = share;
+      }
+    }
+    if (!best || bestShare === 0) continue;
+    const already = picked();
+    // The part is answered when a chosen bullet already names as much of it.
+    const answered = already.some((p) => {
+      let got = 0;
+      for (const st of stems) if (has(p.stems, st)) got += idf(st);
+      return got / total >= bestShare;
+    });
+    if (answered) continue;
+    const chosen = best;
+    if (already.some((p) => similarity(chosen, p) >= 0.6)) continue;
+    let section = sections.find((s) => s.spec.facet === chosen.facet);
+    if (!section) {
+      const spec = specs.find((s) => s.facet === chosen.facet);
+      if (!spec) continue;
+      section = { spec, sentences: [] };
+      const order = (s: SelectedSection) => specs.findIndex((x) => x.facet === s.spec.facet);
+      sections.push(section);
+      sections.sort((a, b) => order(a) - order(b));
+    }
+    section.sentences.push(chosen);
+  }
 }
 
 /** Sections of the lead guideline that answer a question of this type directly. */
@@ -471,7 +557,7 @@ function pickSections(
         const c = pool[i] as EvidenceSentence;
         if ((perPassage.get(c.hit.passage.id) ?? 0) >= opts.maxPerPassage) continue;
         let sim = 0;
-        for (const p of picked) sim = Math.max(sim, sameDose(c, p) ? 1 : jaccard(c.stems, p.stems));
+        for (const p of picked) sim = Math.max(sim, similarity(c, p));
         if (sim >= 0.6) continue; // a near-duplicate of something already said
         // Within a section, each further bullet from the same passage (subsection) costs a
         // little, so a multi-part question keeps one bullet per asked part before a second.
@@ -530,6 +616,21 @@ function applyFeedback(
 }
 
 /**
+ * Redundancy of two bullets: 1 for the same dose, else word overlap; two dose bullets for different
+ * schedules or thresholds ("CrCl 30 or more: twice daily" / "CrCl below 30: once daily") are worded
+ * alike but say different things, so they never count as near-duplicates.
+ */
+export function similarity(a: EvidenceSentence, b: EvidenceSentence): number {
+  if (sameDose(a, b)) return 1;
+  const sim = jaccard(a.stems, b.stems);
+  if (sim < 0.6 || unitsIn(a.text).length === 0 || unitsIn(b.text).length === 0) return sim;
+  const qa = qualifiers(a.text);
+  const qb = qualifiers(b.text);
+  const differ = qa.size !== qb.size || [...qa].some((x) => !qb.has(x));
+  return differ ? 0.5 : sim;
+}
+
+/**
  * Two bullets that give the same set of numbers for the same drug state the same dose, however they are
  * worded ("Idarucizumab 5 g IV (two 2.5 g doses)" and "Idarucizumab: 5 g IV (two 2.5 g vials)").
  */
@@ -539,5 +640,17 @@ export function sameDose(a: { text: string }, b: { text: string }): boolean {
   const na = new Set(numbers(a.text));
   const nb = new Set(numbers(b.text));
   // Two or more numbers, all the same: one shared threshold ("<3.5") is not the same statement.
-  return na.size >= 2 && na.size === nb.size && [...na].every((n) => nb.has(n));
+  if (!(na.size >= 2 && na.size === nb.size && [...na].every((n) => nb.has(n)))) return false;
+  // Same numbers under a different schedule or threshold side ("1 mg/kg twice daily, CrCl 30 or
+  // more" versus "1 mg/kg once daily, CrCl below 30") are two statements.
+  const qa = qualifiers(a.text);
+  const qb = qualifiers(b.text);
+  return qa.size === qb.size && [...qa].every((x) => qb.has(x));
+}
+
+const QUALIFIER =
+  /\b(?:once|twice|thrice|daily|weekly|hourly|below|above|under|over|less|more|greater|fewer|reduce[ds]?|increase[ds]?|halve[ds]?|double[ds]?)\b|[<>≤≥]/gi;
+
+function qualifiers(text: string): Set<string> {
+  return new Set([...text.matchAll(QUALIFIER)].map((m) => m[0].toLowerCase()));
 }

@@ -170,7 +170,8 @@ export function drugLikeNames(text: string): string[] {
     const w = raw.toLowerCase();
     if (NOT_DRUGS.has(w)) continue;
     if (/^[A-Z]{2,6}s?$/.test(raw) && !/^(?:I|A|OR|AND|NOT|THE|IF|VS|NB)$/.test(raw))
-      out.add(w.replace(/s$/, ""));
+      // Only a lower-case plural "s" is dropped ("DOACs" → doac); "NIHSS" keeps its final S.
+      out.add(raw.endsWith("s") ? w.slice(0, -1) : w);
     else if (w.length >= 6 && DRUG_SUFFIX.test(w)) out.add(w);
   }
   return [...out];

@@ -96,3 +96,11 @@ describe("parseCitations", () => {
     );
   });
 });
+
+describe("acronyms ending in S", () => {
+  it("keeps NIHSS whole and still reads DOACs as a plural", async () => {
+    const { drugLikeNames } = await import("./text.js");
+    expect(drugLikeNames("NIHSS of 4 or less")).toContain("nihss");
+    expect(drugLikeNames("Stop DOACs before surgery")).toContain("doac");
+  });
+});
