@@ -79,3 +79,47 @@ describe("multi-focus document choice", () => {
     expect(complementarySource(q, ["heparin"], [hit(other, "Immune platelets.", 1)], new Set())).toBeNull();
   });
 });
+
+describe("document choice and patient groups", () => {
+  it("prefers the document about the patient group the question names", async () => {
+    const { rankSources } = await import("./sources.js");
+    const { analyseQuestion } = await import("./question.js");
+    const make = (id: string, title: string) => ({
+      source: {
+        id,
+        kind: "editorial" as const,
+        title,
+        publisher: null,
+        authors: [],
+        year: 2026,
+        url: null,
+        pmid: null,
+        doi: null,
+        license: null,
+        language: "en",
+        collection: "library",
+        specialty: null,
+        meta: {},
+        contentHash: "h",
+        importedAt: "",
+        version: 1,
+      },
+      passage: {
+        id: `${id}#p`,
+        sourceId: id,
+        sectionPath: [title],
+        ordinal: 1,
+        text: "Labetalol 20 mg IV for severe hypertension.",
+        start: 0,
+        end: 10,
+        meta: {},
+      },
+      score: 1,
+    });
+    const ranked = rankSources(analyseQuestion("How should severe hypertension be treated in pregnancy?"), [
+      make("lib:a", "Hypertensive emergency: IV drugs"),
+      make("lib:b", "Hypertensive disorders of pregnancy and preeclampsia"),
+    ]);
+    expect(ranked[0]?.source.id).toBe("lib:b");
+  });
+});

@@ -7,7 +7,7 @@
  */
 import type { Passage, Source } from "../corpus/model.js";
 import type { SearchHit } from "../search/types.js";
-import type { AnalyzedQuestion } from "./question.js";
+import { type AnalyzedQuestion, modifierTerms } from "./question.js";
 import { byId, stemSet } from "./text.js";
 
 export interface RankedSource {
@@ -34,6 +34,9 @@ function sourceLabelStems(source: Source): Set<string> {
   return stemSet(`${source.title} ${keywords.filter((k) => typeof k === "string").join(" ")}`);
 }
 
+/** Weight of naming the question's patient group (pregnancy, renal impairment…) in a title. */
+const MODIFIER_FIT_WEIGHT = 0.4;
+
 export function rankSources(q: AnalyzedQuestion, hits: SearchHit[]): RankedSource[] {
   const bySource = new Map<string, { source: Source; scores: number[] }>();
   for (const h of hits) {
@@ -42,6 +45,7 @@ export function rankSources(q: AnalyzedQuestion, hits: SearchHit[]): RankedSourc
     else bySource.set(h.source.id, { source: h.source, scores: [h.score] });
   }
   const focus = focusFormStems(q);
+  const modifiers = q.modifiers.map((m) => modifierTerms(m).flatMap((t) => [...stemSet(t)]));
   const top = Math.max(1e-9, ...hits.map((h) => h.score));
   const ranked: RankedSource[] = [];
   for (const { source, scores } of bySource.values()) {
@@ -51,7 +55,12 @@ export function rankSources(q: AnalyzedQuestion, hits: SearchHit[]): RankedSourc
     const label = sourceLabelStems(source);
     const titleFit =
       focus.length === 0 ? 0 : focus.filter((forms) => formsCovered(forms, label)).length / focus.length;
-    ranked.push({ source, score: retrieval + 0.8 * titleFit, titleFit });
+    // A document about the patient group asked about ("… in pregnancy") is the one to open.
+    const modifierFit =
+      modifiers.length === 0
+        ? 0
+        : modifiers.filter((terms) => terms.some((t) => label.has(t))).length / modifiers.length;
+    ranked.push({ source, score: retrieval + 0.8 * titleFit + MODIFIER_FIT_WEIGHT * modifierFit, titleFit });
   }
   ranked.sort((a, b) => b.score - a.score || byId(a.source.id, b.source.id));
   return ranked;
