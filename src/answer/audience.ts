@@ -201,6 +201,31 @@ function splitDoses(s: string): string[] {
   );
 }
 
+// "Do not give alteplase with A, B within 3 months, C, or D" → "Do not give alteplase with any of
+// these. A. B within 3 months. C. D." — a long list of alternatives becomes one short sentence per
+// item after a lead-in that keeps the verb, the negation and the preposition.
+const LIST_LEAD = /\b(?:with|for|of|include|includes|including|if|when|as)\s+/gi;
+
+function splitList(p: string): string[] {
+  if (wordCount(p) < 20) return [p];
+  const parts = topLevelSplit(p, /,\s+/g);
+  if (parts.length < 3) return [p];
+  const first = parts[0] ?? "";
+  // The lead-in ends at the last list-introducing word before the first comma.
+  let cut = -1;
+  for (const m of first.matchAll(LIST_LEAD)) {
+    if (m.index !== undefined && depthAt(first, m.index) === 0) cut = m.index + m[0].length;
+  }
+  if (cut < 0) return [p];
+  const lead = first.slice(0, cut);
+  const items = [first.slice(cut), ...parts.slice(1)].map((x) => x.trim());
+  const last = items[items.length - 1] ?? "";
+  if (!/^or\s/i.test(last) && !/\sor\s/.test(last)) return [p];
+  if (wordCount(lead) < 3) return [p];
+  if (items.some((x) => wordCount(x) > 14 || /^(?:and|but|which|who)\b/i.test(x))) return [p];
+  return [`${lead}any of these`, ...items.map((x) => x.replace(/^or\s+/i, ""))];
+}
+
 function pieceRules(piece: string): string[] {
   const out: string[] = [];
   // ", increased by 2.5 mg/h …" after a dose → "It is increased by 2.5 mg/h …".
@@ -217,7 +242,8 @@ function pieceRules(piece: string): string[] {
   return out
     .flatMap((p) => thenSplit(p))
     .flatMap(maximumSplit)
-    .flatMap(extractAsides);
+    .flatMap(extractAsides)
+    .flatMap(splitList);
 }
 
 // "80 mg IV bolus then 8 mg/h" → "80 mg IV bolus. Then 8 mg/h".

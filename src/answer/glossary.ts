@@ -111,6 +111,15 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+function insideParentheses(text: string, index: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < index; i++) {
+    if (text[i] === "(") depth++;
+    else if (text[i] === ")") depth = Math.max(0, depth - 1);
+  }
+  return depth > 0;
+}
+
 /** An abbreviation ("PE", "DOACs", "eGFR"): two or more capitals and no two lower-case letters in a row. */
 export function isAbbreviation(term: string): boolean {
   return (term.match(/[A-Z]/g)?.length ?? 0) >= 2 && !/[a-z]{2}/.test(term);
@@ -131,23 +140,26 @@ export function layRewriter(glossary: GlossaryEntry[]): LayRewriter {
   return {
     rewrite(text) {
       if (!withArticle) return text;
-      return text.replace(withArticle, (_all, article: string | undefined, match: string) => {
-        const plain = replace(match);
+      return text.replace(withArticle, (...args: unknown[]) => {
+        const article = args[1] as string | undefined;
+        const match = args[2] as string;
+        // Inside parentheses an aside would nest ("(septic shock (…) …)"): use the short form.
+        const plain = replace(match, insideParentheses(text, args[args.length - 2] as number));
         if (!article || plain === match) return `${article ? `${article} ` : ""}${plain}`;
         // The plain form may bring its own article ("a blood clot"); otherwise fit a/an to it.
         if (/^(?:a|an|the)\s/i.test(plain)) return /^[A-Z]/.test(article) ? capitalise(plain) : plain;
         const fitted = /^[aeiou]/i.test(plain) ? "an" : "a";
         return `${/^[A-Z]/.test(article) ? capitalise(fitted) : fitted} ${plain}`;
       });
-      function replace(match: string): string {
+      function replace(match: string, nested: boolean): string {
         const key = match.toLowerCase();
         const entry = byTerm.get(key);
         // Abbreviations match only as written: "PE" is a clot in the lung, "pe" is not.
         if (!entry || (isAbbreviation(entry.term) && entry.term !== match)) return match;
         let plain = entry.plain;
         if (plain.includes(" (")) {
-          if (explained.has(key)) plain = plain.slice(0, plain.indexOf(" (")).trim();
-          explained.add(key);
+          if (explained.has(key) || nested) plain = plain.slice(0, plain.indexOf(" (")).trim();
+          else explained.add(key);
         }
         // Case-aware: keep a capital at the start of a sentence, never shout an acronym's expansion.
         return /^[A-Z][a-z]/.test(match) ? capitalise(plain) : plain;

@@ -120,3 +120,15 @@ describe("questionParts", () => {
     expect(questionParts("What is the IM epinephrine dose for anaphylaxis?")).toHaveLength(1);
   });
 });
+
+describe("renal impairment from kidney-function values", () => {
+  it.each([
+    ["apixaban before surgery, CrCl 60", false],
+    ["enoxaparin dose with CrCl 25", true],
+    ["eGFR <30 and metformin", true],
+    ["vancomycin on dialysis, eGFR 70 last month", true],
+    ["dose adjustment by CrCl", true],
+  ])("%s → %s", (text, renal) => {
+    expect(detectModifiers(text).includes("renal_impairment")).toBe(renal);
+  });
+});

@@ -185,8 +185,28 @@ export const MODIFIERS: ModifierRule[] = [
 
 const ALLERGY = /\b([a-z][a-z-]{2,})[- ]allerg\w*|\ballergic to ([a-z][a-z-]{2,})/gi;
 
+/** A kidney-function measurement with its value ("CrCl 60", "eGFR of 25 mL/min"). */
+const KIDNEY_VALUE =
+  /\b(?:crcl|egfr|gfr|creatinine clearance)\b\s*(?:of|is|was|=|:)?\s*([<>≤≥]=?)?\s*(\d+(?:\.\d+)?)/gi;
+
+/**
+ * Naming a kidney-function test is not renal impairment: "CrCl 60" is normal for dosing. When
+ * every value given is 60 mL/min or more and nothing else says the kidneys are impaired, the
+ * modifier does not apply.
+ */
+function kidneyFunctionNormal(text: string): boolean {
+  const values = [...text.matchAll(KIDNEY_VALUE)].map((m) => ({ op: m[1] ?? "", value: Number(m[2]) }));
+  if (values.length === 0) return false;
+  const allNormal = values.every((v) => v.value >= 60 && !v.op.startsWith("<") && !v.op.startsWith("≤"));
+  const withoutTests = text.replace(/\b(?:crcl|egfr|gfr|creatinine clearance)\b/gi, " ");
+  const otherCue = MODIFIERS.find((m) => m.key === "renal_impairment")?.pattern.test(withoutTests) ?? false;
+  return allNormal && !otherCue;
+}
+
 export function detectModifiers(text: string): string[] {
-  const keys = MODIFIERS.filter((m) => m.pattern.test(text)).map((m) => m.key);
+  const keys = MODIFIERS.filter((m) => m.pattern.test(text))
+    .map((m) => m.key)
+    .filter((key) => key !== "renal_impairment" || !kidneyFunctionNormal(text));
   for (const m of text.matchAll(ALLERGY)) {
     const drug = (m[1] ?? m[2] ?? "").toLowerCase();
     if (drug && !["drug", "food", "an", "any", "severe", "known", "is", "are"].includes(drug)) {
