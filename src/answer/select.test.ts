@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fakeRetriever } from "../../test/answer/fixtures.js";
+import { fakeRetriever, source as testSource } from "../../test/answer/fixtures.js";
 import { composeExtractive, composeTitle } from "./compose-extractive.js";
 import type { SectionSpec } from "./facets.js";
 import { analyseQuestion, questionParts } from "./question.js";
@@ -51,25 +51,9 @@ describe("selectEvidence", () => {
 
 describe("feedback from recommendations", () => {
   it("lifts dose bullets for the recommended treatment even when they do not repeat the question", () => {
-    const source = {
-      id: "lib:x/hk",
-      kind: "editorial" as const,
-      title: "Hyperkalaemia",
-      publisher: "Osler",
-      authors: [],
-      year: 2026,
-      url: null,
-      pmid: null,
-      doi: null,
-      license: null,
-      language: "en",
+    const source = testSource("lib:x/hk", "editorial", "Hyperkalaemia", "Osler", 2026, {
       collection: "library",
-      specialty: "x",
-      meta: {},
-      contentHash: "h",
-      importedAt: "",
-      version: 1,
-    };
+    });
     const passage = (id: string, heading: string, lines: string[]) => {
       const text = lines.join("\n");
       let at = 0;

@@ -85,25 +85,7 @@ describe("document choice and patient groups", () => {
     const { rankSources } = await import("./sources.js");
     const { analyseQuestion } = await import("./question.js");
     const make = (id: string, title: string) => ({
-      source: {
-        id,
-        kind: "editorial" as const,
-        title,
-        publisher: null,
-        authors: [],
-        year: 2026,
-        url: null,
-        pmid: null,
-        doi: null,
-        license: null,
-        language: "en",
-        collection: "library",
-        specialty: null,
-        meta: {},
-        contentHash: "h",
-        importedAt: "",
-        version: 1,
-      },
+      source: source(id, title),
       passage: {
         id: `${id}#p`,
         sourceId: id,

@@ -10,7 +10,8 @@ import type { Passage, Source } from "../../src/corpus/model.js";
 import type { Retriever, SearchHit } from "../../src/search/types.js";
 import type { StoredAnswer } from "../../src/store/ports.js";
 
-function source(
+/** Builds a source with test defaults. */
+export function source(
   id: string,
   kind: Source["kind"],
   title: string,
