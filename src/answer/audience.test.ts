@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { adaptDraft, plainSentences, urgentCareLine } from "./audience.js";
+import {
+  adaptDraft,
+  expandRoutes,
+  plainSentences,
+  restructure,
+  sameFacts,
+  urgentCareLine,
+} from "./audience.js";
 import type { Draft } from "./draft.js";
 import { layRewriter } from "./glossary.js";
 import { fleschKincaidGrade } from "./readability.js";
@@ -67,6 +74,23 @@ describe("plainSentences", () => {
     );
   });
 
+  it.each([
+    [
+      "Do not use diuretics to treat AKI except to manage volume overload, and do not use low-dose dopamine to prevent AKI.",
+      "Do not use diuretics to treat AKI except to manage volume overload. Do not use low-dose dopamine to prevent AKI.",
+    ],
+    [
+      "UFH suits the ICU because it has a short half-life, is not renally cleared, and is fully reversed by protamine.",
+      "UFH suits the ICU. This is because it has a short half-life, is not renally cleared, and is fully reversed by protamine.",
+    ],
+    [
+      "Anaphylaxis is highly likely with hypotension after exposure to a known allergen, even without skin signs.",
+      "Anaphylaxis is highly likely with hypotension after exposure to a known allergen. This is true even without skin signs.",
+    ],
+  ])("splits %j only where both parts stand alone", (input, expected) => {
+    expect(plainSentences(restructure(input))).toBe(expected);
+  });
+
   it("keeps short fragments joined", () => {
     expect(plainSentences("Use A; or B")).toBe("Use A, or B.");
   });
@@ -85,6 +109,122 @@ describe("plainSentences", () => {
       plainSentences("Stop apixaban 2 days before (high bleeding risk, if CrCl is low) the operation"),
     ).toBe("Stop apixaban 2 days before (high bleeding risk, if CrCl is low) the operation.");
     expect(plainSentences("Give it twice daily, if needed")).toBe("Give it twice daily, if needed.");
+  });
+});
+
+describe("restructure (patient sentences)", () => {
+  const numbers = (s: string) => (s.match(/\d+(?:[.,]\d+)*/g) ?? []).sort();
+  it.each([
+    [
+      "dose list: one sentence per drug, asides and maxima out",
+      "Labetalol 10–20 mg IV over 1–2 minutes (may repeat once), or nicardipine 5 mg/h IV titrated by 2.5 mg/h every 5–15 minutes to a maximum of 15 mg/h, or clevidipine 1–2 mg/h IV titrated to a maximum of 21 mg/h.",
+      "Labetalol 10–20 mg IV over 1–2 minutes. This may be repeated once. Or nicardipine 5 mg/h IV titrated by 2.5 mg/h every 5–15 minutes. The most is 15 mg/h. Or clevidipine 1–2 mg/h IV titrated. The most is 21 mg/h.",
+    ],
+    [
+      "parenthetical maximum",
+      "Alteplase 0.9 mg/kg IV over 60 minutes (maximum 90 mg).",
+      "Alteplase 0.9 mg/kg IV over 60 minutes. The most is 90 mg.",
+    ],
+    [
+      "label, participle and maximum",
+      "Nicardipine: 5 mg/h, increased by 2.5 mg/h every 5–15 minutes to a maximum of 15 mg/h.",
+      "Nicardipine: 5 mg/h. It is increased by 2.5 mg/h every 5–15 minutes. The most is 15 mg/h.",
+    ],
+    [
+      "bolus then infusion",
+      "High-dose PPI: 80 mg IV bolus then 8 mg/h continuous infusion for 72 hours.",
+      "High-dose PPI: 80 mg IV bolus. Then 8 mg/h continuous infusion for 72 hours.",
+    ],
+    [
+      "dose bands are not options",
+      "Tenecteplase: 30 mg if below 60 kg, 35 mg if 60-69 kg, 40 mg if 70-79 kg.",
+      "Tenecteplase: 30 mg if below 60 kg. 35 mg if 60-69 kg. 40 mg if 70-79 kg.",
+    ],
+    [
+      "maximum single dose",
+      "Epinephrine IM: 0.01 mg/kg of 1 mg/mL solution, maximum single dose 0.5 mg in adults and 0.3 mg in children.",
+      "Epinephrine IM: 0.01 mg/kg of 1 mg/mL solution. The highest single dose is 0.5 mg in adults and 0.3 mg in children.",
+    ],
+    [
+      "trial with a population",
+      "STREAM (2013), in 1,892 patients with early STEMI, tenecteplase gave similar 30-day death or shock to primary PCI (12.4% vs 14.3%).",
+      "The STREAM study (2013) looked at 1,892 patients with early STEMI. Tenecteplase gave similar 30-day death or shock to primary PCI. The results were 12.4% vs 14.3%.",
+    ],
+    [
+      "trial without a population",
+      "VASST (2008): vasopressin did not reduce 28-day mortality versus norepinephrine alone (35.4% vs 39.3%).",
+      "In the VASST study (2008), vasopressin did not reduce 28-day mortality versus norepinephrine alone. The results were 35.4% vs 39.3%.",
+    ],
+    [
+      "second result of a trial",
+      "STARRT-AKI (2020), accelerated KRT did not reduce 90-day mortality compared with a standard strategy (43.9% vs 43.7%) and increased KRT dependence at 90 days (10.4% vs 6.0%).",
+      "In the STARRT-AKI study (2020), accelerated KRT did not reduce 90-day mortality compared with a standard strategy. The results were 43.9% vs 43.7%. It also increased KRT dependence at 90 days. The results were 10.4% vs 6.0%.",
+    ],
+    [
+      "list of alternatives keeps the negation in the lead-in",
+      "Do not give alteplase with intracranial haemorrhage on CT, head trauma within 3 months, GI bleeding within 21 days, or aortic arch dissection.",
+      "Do not give alteplase with any of these. Intracranial haemorrhage on CT. Head trauma within 3 months. GI bleeding within 21 days. Aortic arch dissection.",
+    ],
+    [
+      "list after a colon",
+      "Simple SAB requires all of: endocarditis excluded, no implanted prostheses, negative blood cultures within 2–4 days, no metastatic infection.",
+      "Simple SAB requires all of these. Endocarditis excluded. No implanted prostheses. Negative blood cultures within 2–4 days. No metastatic infection.",
+    ],
+    [
+      "two instructions",
+      "In people with stents who must stop the P2Y12 inhibitor, continue aspirin if possible and restart the P2Y12 inhibitor as soon as possible after surgery.",
+      "In people with stents who must stop the P2Y12 inhibitor, continue aspirin if possible. Restart the P2Y12 inhibitor as soon as possible after surgery.",
+    ],
+    [
+      "condition at the end of a long sentence",
+      "Check liver tests and a white-cell count in every patient on PTU if fever, sore throat or jaundice develop.",
+      "Check liver tests and a white-cell count in every patient on PTU. This applies if fever, sore throat or jaundice develop.",
+    ],
+    [
+      "maxima stay with their own dose",
+      "INR 2 to below 4: 25 units/kg (max 2,500 units), INR 4-6: 35 units/kg (max 3,500 units).",
+      "INR 2 to below 4: 25 units/kg. The most is 2,500 units. INR 4-6: 35 units/kg. The most is 3,500 units.",
+    ],
+  ])("%s", (_name, input, expected) => {
+    const out = plainSentences(restructure(input));
+    expect(out).toBe(expected);
+    expect(numbers(out)).toEqual(numbers(input));
+    expect(sameFacts(input, out)).toBe(true);
+  });
+
+  it.each([
+    [
+      "counted items stay together",
+      "Lab TLS: 2 or more of uric acid ≥8 mg/dL, potassium ≥6.0 mmol/L, or phosphate ≥4.5 mg/dL.",
+    ],
+    [
+      "a list that is the subject stays whole",
+      "Aspirin 75 mg daily, clopidogrel 75 mg daily, or ticagrelor 90 mg twice daily are recommended after stroke.",
+    ],
+    [
+      "a condition after a negation stays attached",
+      "Edoxaban should not be used in the US label when creatinine clearance is above 95 mL/min because of reduced efficacy.",
+    ],
+    [
+      "an adjective is not a dose participle",
+      "Euglycaemic DKA occurs particularly with SGLT2 inhibitors, pregnancy, reduced intake or alcohol.",
+    ],
+  ])("%s", (_name, input) => {
+    expect(plainSentences(restructure(input))).toBe(input);
+  });
+
+  it("leaves a statement unchanged when a rule would lose a number or a negation", () => {
+    expect(sameFacts("Give 5 mg, not 10 mg.", "Give 5 mg. Then 10 mg.")).toBe(false);
+    expect(sameFacts("Give 5 mg (max 10 mg).", "Give 5 mg. The most is 10 mg.")).toBe(true);
+  });
+
+  it("expands route abbreviations only after a dose", () => {
+    expect(expandRoutes("Give 0.5 mg IM every 5 minutes and 1 mg/kg SC.")).toBe(
+      "Give 0.5 mg into a muscle every 5 minutes and 1 mg/kg under the skin.",
+    );
+    expect(expandRoutes("IM epinephrine is first line; SC doses vary.")).toBe(
+      "IM epinephrine is first line; SC doses vary.",
+    );
   });
 });
 

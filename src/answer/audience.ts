@@ -121,21 +121,30 @@ const DOSE_ITEM = /^[A-Za-z][\w/-]*(?:\s+[\w/-]+){0,2}\s+[<>≤≥~]?\d/;
 // Words that start a continuation of the same item rather than a new one.
 const NOT_AN_ITEM =
   /^(?:then|with|and|but|or|up|to|by|for|in|at|over|every|each|from|until|after|before|during|plus|given|if|when|unless|while|which|including|max|maximum|repeat|may|can|as|on|no|not|without|is|are|was|were|the|a|an|this|that|these|those|both|either|neither)\b|^\w+ed\b/i;
+// A participle that continues a dose ("…, increased by 2.5 mg/h", "…, given as 50 mg"); the word after
+// it must be a preposition or adverb so that adjectives ("reduced intake") are not taken for it.
 const PARTICIPLE =
-  /^(?:increased|decreased|reduced|adjusted|titrated|repeated|doubled|halved|given|followed|extended|continued|tapered|weaned)\s/i;
+  /^(?:increased|decreased|reduced|adjusted|titrated|repeated|doubled|halved|given|followed|extended|continued|tapered|weaned)\s+(?:by|as|to|in|if|until|every|over|with|while|at|for|when|after|before|once|twice|daily|slowly|up|down)\b/i;
+// "2 or more of A, B, C" — the items are counted together, so they must stay in one sentence.
+const COUNTED = /\b(?:\d+|one|two|three|four|all|any|both|either|at least \w+)\s+(?:or more\s+)?of:?\s/i;
 const NEGATION = /\b(?:no|not|never|without|avoid|nor|neither|except|unless|cannot)\b|n't\b/gi;
 
 /** Splits long statements into short sentences; see the rules above. */
 export function restructure(text: string): string {
-  const result = topLevelSplit(text.trim(), /(?<=[.!?])\s+(?=[A-Z(])/g)
+  const result = topLevelSplit(text.trim(), /(?<=[.!?])\s+(?=[A-Z(])|;\s+/g)
     .flatMap((s) => restructureSentence(s.trim()))
     .filter((s) => /[A-Za-z0-9]/.test(s))
     .map((s) => {
       const t = s.trim().replace(/[.;,]+$/, "");
-      return `${t.charAt(0).toUpperCase()}${t.slice(1)}${/[!?]$/.test(t) ? "" : "."}`;
+      return `${capitalFirst(t)}${/[!?]$/.test(t) ? "" : "."}`;
     })
     .join(" ");
   return sameFacts(text, result) ? result : text;
+}
+
+/** Capitalises the first letter unless the first word is written in mixed case ("pH", "eGFR"). */
+function capitalFirst(s: string): string {
+  return /^[a-z]+[A-Z]/.test(s) ? s : s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** The same numbers (as a multiset) and the same number of negations. */
@@ -175,6 +184,7 @@ function trialSentence(s: string): string[] | null {
 // "Labetalol 10 mg IV, or nicardipine 5 mg/h IV, or clevidipine 1 mg/h" → one sentence per drug,
 // each after the first starting with "Or" when the list is a list of options.
 function splitDoses(s: string): string[] {
+  if (COUNTED.test(s)) return [s];
   const parts = topLevelSplit(s, /,\s+(?:or\s+)?/g, true);
   const items: Array<{ text: string; or: boolean }> = [];
   for (let i = 0; i < parts.length; i += 2) {
@@ -194,6 +204,8 @@ function splitDoses(s: string): string[] {
   }
   if (items.length < 2) return [s];
   const last = items[items.length - 1]?.text ?? "";
+  // "A 5 mg, B 10 mg or C 2 mg are advised for …": the list is the subject; keep it whole.
+  if (/\b(?:is|are|should|must|can|may)\b/.test(last)) return [s];
   const options = items.some((x) => x.or) || /\sor\s/.test(last);
   // Dose bands ("30 mg if below 60 kg, 35 mg if 60-69 kg") are not options; drugs are.
   return items.map((x, i) =>
@@ -207,23 +219,43 @@ function splitDoses(s: string): string[] {
 const LIST_LEAD = /\b(?:with|for|of|include|includes|including|if|when|as)\s+/gi;
 
 function splitList(p: string): string[] {
-  if (wordCount(p) < 20) return [p];
   const parts = topLevelSplit(p, /,\s+/g);
   if (parts.length < 3) return [p];
   const first = parts[0] ?? "";
-  // The lead-in ends at the last list-introducing word before the first comma.
-  let cut = -1;
-  for (const m of first.matchAll(LIST_LEAD)) {
-    if (m.index !== undefined && depthAt(first, m.index) === 0) cut = m.index + m[0].length;
+  let lead: string;
+  let rest: string;
+  const colon = topLevelSplit(first, /:\s+/g);
+  if (colon.length === 2 && wordCount(colon[0] ?? "") >= 2 && wordCount(p) >= 14) {
+    // "Requires all of: A, B and C" → "Requires all of these. A. B. C."
+    lead = (colon[0] ?? "").replace(
+      /\b((?:all|any|one|two|three|both|either|\d+)(?: or more)? of)$/i,
+      "$1 these",
+    );
+    rest = colon[1] ?? "";
+  } else {
+    if (wordCount(p) < 20) return [p];
+    // The lead-in ends at the last list-introducing word before the first comma.
+    let cut = -1;
+    for (const m of first.matchAll(LIST_LEAD)) {
+      if (m.index !== undefined && depthAt(first, m.index) === 0) cut = m.index + m[0].length;
+    }
+    if (cut < 0) return [p];
+    const last = parts[parts.length - 1] ?? "";
+    const orList = /^or\s/i.test(last) || (/\sor\s/.test(last) && !/^and\s|\sand\s/i.test(last));
+    if (!orList || wordCount(first.slice(0, cut)) < 3) return [p];
+    lead = `${first.slice(0, cut)}any of these`;
+    rest = first.slice(cut);
   }
-  if (cut < 0) return [p];
-  const lead = first.slice(0, cut);
-  const items = [first.slice(cut), ...parts.slice(1)].map((x) => x.trim());
-  const last = items[items.length - 1] ?? "";
-  if (!/^or\s/i.test(last) && !/\sor\s/.test(last)) return [p];
-  if (wordCount(lead) < 3) return [p];
-  if (items.some((x) => wordCount(x) > 14 || /^(?:and|but|which|who)\b/i.test(x))) return [p];
-  return [`${lead}any of these`, ...items.map((x) => x.replace(/^or\s+/i, ""))];
+  const items = [rest, ...parts.slice(1)].map((x) => x.trim());
+  if (wordCount(lead) < 3 || items.some((x) => wordCount(x) < 1 || wordCount(x) > 14)) return [p];
+  // Items are noun phrases: no clause of their own, no joining word in front (except the last "or").
+  const clause = /\b(?:is|are|was|were|did|does|has|have|had)\b/;
+  const joined = /^(?:but|which|who|whose|that|then|with|without|if|when|and|or|to|in|for|by)\b/i;
+  if (items.some((x, i) => wordCount(x) < 2 || clause.test(x) || (i < items.length - 1 && joined.test(x))))
+    return [p];
+  const lastItem = items[items.length - 1] ?? "";
+  if (/^(?:but|which|who|whose|that|then|with|without|if|when|to|in|for|by)\b/i.test(lastItem)) return [p];
+  return [lead, ...items.map((x) => x.replace(/^(?:or|and)\s+/i, ""))];
 }
 
 function pieceRules(piece: string): string[] {
@@ -242,8 +274,115 @@ function pieceRules(piece: string): string[] {
   return out
     .flatMap((p) => thenSplit(p))
     .flatMap(maximumSplit)
+    .flatMap(resultSplit)
+    .flatMap(joinSplit)
+    .flatMap(conditionSplit)
     .flatMap(extractAsides)
-    .flatMap(splitList);
+    .flatMap(splitList)
+    .flatMap(orSplit);
+}
+
+// Clause joins that become a sentence break with a short carrier; the matched words are replaced by
+// the carrier and the rest of the clause is kept word for word.
+const JOINS: Array<{ re: RegExp; carrier: string; when?: RegExp; unlessLeft?: RegExp }> = [
+  // "…, mainly for heart attack" → "… This is mainly for heart attack".
+  {
+    re: /,\s+(?=(?:mainly|mostly|usually|often|ideally|preferably|typically|especially|particularly|generally)\s)/g,
+    carrier: "This is ",
+  },
+  // "…, in adults with septic shock" → "… This applies in adults with septic shock".
+  {
+    re: /,\s+(?=in (?:adults|children|people|patients|women|men|those|older|pregnant|infants|newborns|anyone)\b)/g,
+    carrier: "This applies ",
+  },
+  { re: /,?\s+(?:e\.g\.|for example),?\s+/g, carrier: "For example, " },
+  { re: /,\s+meaning\s+/g, carrier: "This means " },
+  { re: /,\s+as well as\s+(?=(?:when|if|in|for)\s)/g, carrier: "This also applies " },
+  { re: /,\s+(?=even\s+(?:without|if|when|in)\s)/g, carrier: "This is true " },
+  { re: /\s+because\s+(?!of\b)/g, carrier: "This is because " },
+  { re: /,?\s+whereas\s+/g, carrier: "But " },
+  // "Continue aspirin if possible and restart the P2Y12 blocker …" → two instructions.
+  {
+    re: /,?\s+and\s+(?=(?:give|start|stop|check|use|continue|restart|avoid|repeat|add|keep|monitor|consider|switch|treat|reduce|increase|arrange|review|measure|look|seek|take|obtain|send|refer|explain|protect|examine|replace|correct|aim|discuss|offer|tell|ask|follow|recheck|reassess)\s)/g,
+    carrier: "",
+    unlessLeft: NEGATION,
+  },
+  // Trial results: "…, with far fewer side effects" → "… This came with far fewer side effects".
+  {
+    re: /,\s+with\s+(?!or\b)/g,
+    carrier: "This came with ",
+    when: /\bvs\b|\bversus\b|\bRR\b|\bHR\b|\bP\s?[=<]/,
+  },
+];
+
+// A long sentence with a condition at its end ("Check liver tests and a white-cell count if fever,
+// sore throat or yellowing develop") → "… This applies if fever, …".
+const CONDITION =
+  /(?<!\b(?:even|as|and|or|but|only|not|what|that|and\/or))\s+(if|when|unless|once|until)\s+(?!the\s+(?:above|below)\b)/g;
+const CONDITION_CARRIER: Record<string, string> = {
+  if: "This applies if",
+  when: "This applies when",
+  unless: "This does not apply if",
+  once: "Do this once",
+  until: "Keep this up until",
+};
+
+function conditionSplit(p: string): string[] {
+  if (wordCount(p) < 18) return [p];
+  for (const m of p.matchAll(CONDITION)) {
+    if (m.index === undefined || depthAt(p, m.index) > 0) continue;
+    const head = p.slice(0, m.index).replace(/,$/, "");
+    const tail = p.slice(m.index + m[0].length);
+    // Only the first condition, and never after a negation: "X should not be used. This applies
+    // when …" would read as a rule of its own.
+    if (wordCount(head) < 8 || wordCount(tail) < 5 || new RegExp(NEGATION.source, "i").test(head)) return [p];
+    const word = (m[1] ?? "").toLowerCase();
+    if (
+      (word === "once" || word === "until") &&
+      !/^(?:give|start|stop|use|continue|keep|check|repeat|add|treat)\b/i.test(head)
+    )
+      continue;
+    return [head, `${CONDITION_CARRIER[word] ?? ""} ${tail}`];
+  }
+  return [p];
+}
+
+// A long sentence whose last option follows ", or" → "… Or …" (not when the options are counted
+// together, "2 or more of", or are the subject of what follows).
+function orSplit(p: string): string[] {
+  if (wordCount(p) < 20 || COUNTED.test(p)) return [p];
+  const parts = topLevelSplit(p, /,\s+or\s+/g);
+  if (parts.length !== 2) return [p];
+  const [head = "", tail = ""] = parts;
+  if (wordCount(head) < 8 || wordCount(tail) < 5 || /\b(?:is|are|should|must|can|may)\b/.test(tail))
+    return [p];
+  // "Do not give X with A, or B": the option would lose the negation; "…, or with B" is a fragment.
+  if (new RegExp(NEGATION.source, "i").test(head)) return [p];
+  if (/^(?:with|without|in|for|at|on|by|to|from|after|before|during|if|when)\b/i.test(tail)) return [p];
+  return [head, `Or ${tail}`];
+}
+
+function joinSplit(p: string): string[] {
+  let pieces = [p];
+  for (const { re, carrier, when, unlessLeft } of JOINS) {
+    if (when && !when.test(p)) continue;
+    const negated = unlessLeft ? new RegExp(unlessLeft.source, "i") : null;
+    pieces = pieces.flatMap((piece) => {
+      const parts = topLevelSplit(piece, re, true);
+      if (parts.length < 3) return [piece];
+      const out = [parts[0] ?? ""];
+      for (let i = 1; i < parts.length; i += 2) {
+        const sep = parts[i] ?? "";
+        const part = parts[i + 1] ?? "";
+        const prev = out[out.length - 1] ?? "";
+        if (wordCount(prev) < 4 || wordCount(part) < 3 || negated?.test(prev)) {
+          out[out.length - 1] = `${prev}${sep}${part}`;
+        } else out.push(`${carrier}${part}`);
+      }
+      return out;
+    });
+  }
+  return pieces;
 }
 
 // "80 mg IV bolus then 8 mg/h" → "80 mg IV bolus. Then 8 mg/h".
@@ -255,12 +394,41 @@ function thenSplit(p: string): string[] {
 
 // "… every 5–15 minutes to a maximum of 15 mg/h" → "… every 5–15 minutes. The most is 15 mg/h".
 function maximumSplit(p: string): string[] {
-  const m = /,?\s+(?:up\s+)?to a maximum of\s+|,\s+max(?:imum)?\s+(?=[<≤]?\d)/i.exec(p);
+  // "…, up to 20 mg/day" (a dose ceiling, not a duration) → "… The most is 20 mg/day".
+  const upTo = /,\s+up to\s+(?=[<≤]?\d)/i.exec(p);
+  if (upTo && depthAt(p, upTo.index) === 0) {
+    const tail = p.slice(upTo.index + upTo[0].length);
+    const head = p.slice(0, upTo.index);
+    if (DOSE_FIRST.test(tail) && wordCount(head) >= 4) return [head, `The most is ${tail}`];
+  }
+  const alone = /^max(?:imum)?:?\s+(?=[<≤]?\d)/i.exec(p);
+  if (alone) return [`The most is ${p.slice(alone[0].length)}`];
+  const m =
+    /,?\s+(?:up\s+)?to a maximum of\s+|,\s+max(?:imum)?(?:\s+(single|daily|total))?(?:\s+dose)?(?:\s+of)?\s+(?=[<≤]?\d)/i.exec(
+      p,
+    );
   if (!m || depthAt(p, m.index) > 0) return [p];
   const head = p.slice(0, m.index);
   const tail = p.slice(m.index + m[0].length);
   if (wordCount(head) < 3 || !/^[<≤]?\d/.test(tail)) return [p];
-  return [head, `The most is ${tail}`];
+  const kind = m[1] ? `${m[1].toLowerCase()} ` : "";
+  return [head, kind ? `The highest ${kind}dose is ${tail}` : `The most is ${tail}`];
+}
+
+// "X did not reduce A (43.9% vs 43.7%) and increased B (10.4% vs 6.0%)" → "… It also increased B".
+// Only in result statements (a percentage or "vs"), where the subject is the treatment studied.
+function resultSplit(p: string): string[] {
+  if (!/%|\bvs\b|\bversus\b/.test(p) || wordCount(p) < 16) return [p];
+  const parts = topLevelSplit(
+    p,
+    /,?\s+and\s+(?=(?:increased|reduced|decreased|improved|lowered|raised|caused|shortened|prolonged|halved|doubled)\s)/g,
+  );
+  if (parts.length !== 2 || wordCount(parts[0] ?? "") < 8 || wordCount(parts[1] ?? "") < 3) return [p];
+  if (
+    !/\b(?:did|was|were|had|reduced|increased|improved|lowered|gave|caused|decreased)\b/.test(parts[0] ?? "")
+  )
+    return [p];
+  return [parts[0] ?? "", `It also ${parts[1]}`];
 }
 
 // Asides in parentheses become their own sentence after the one they sit in: "(maximum 90 mg)" →
@@ -269,6 +437,8 @@ function maximumSplit(p: string): string[] {
 function extractAsides(p: string): string[] {
   const extra: string[] = [];
   let text = p;
+  // Several maxima in one sentence belong to different doses: moving them would lose which is which.
+  if ((p.match(/\((?:max(?:imum)?|up to)\b/gi)?.length ?? 0) > 1) return [p];
   for (const { start, end } of topLevelParens(p).reverse()) {
     const inner = p.slice(start + 1, end).trim();
     const atEnd = p.slice(end + 1).trim() === "";
@@ -290,8 +460,12 @@ function asideSentence(inner: string, atEnd: boolean): string | null {
   if (m && wordCount(m[1] ?? "") >= 2) return `For example, ${m[1]}`;
   m = /^i\.e\.?,?\s+(.+)$/i.exec(inner);
   if (m) return `This means ${m[1]}`;
-  if (!atEnd || wordCount(inner) < 4 || /^[<>≤≥~]?\d/.test(inner) || /\d/.test(inner.split(/\s+/)[0] ?? ""))
-    return null;
+  // Trial figures at the end of a result: "… reduced death (7% vs 15%)" → "… The results were 7% vs 15%."
+  if (atEnd && /\bvs\b|\bversus\b/.test(inner) && /\d/.test(inner) && !/[()]/.test(inner))
+    return `The results were ${inner}`;
+  // Any other aside moves out only from the end of a sentence and only when it holds no number
+  // (values and unit conversions stay next to what they qualify).
+  if (!atEnd || wordCount(inner) < 4 || /\d/.test(inner)) return null;
   if (/\b(?:vs|versus|RR|HR|OR|CI|P)\b|%/.test(inner) || /[()]/.test(inner)) return null;
   if (/^(?:in|for|with|when|if|after|before|during|unless|while|on)\s/i.test(inner))
     return `This applies ${inner}`;
@@ -358,23 +532,30 @@ export function plainSentences(text: string): string {
   const out: string[] = [];
   let rest = text.trim();
   // Pieces: [carrier prefix, clause text]; the first piece has no carrier.
-  const pieces: Array<{ lead: string; body: string }> = [];
+  const pieces: Array<{ lead: string; body: string; sentenceStart: boolean }> = [];
   let lead = "";
+  let sentenceStart = true;
   for (;;) {
     const m = CLAUSE_BOUNDARY.exec(rest);
     if (!m) break;
-    pieces.push({ lead, body: rest.slice(0, m.index) });
+    pieces.push({ lead, body: rest.slice(0, m.index), sentenceStart });
     lead = carrierFor(m[0]);
+    sentenceStart = /^\.\s/.test(m[0]);
     rest = rest.slice(m.index + m[0].length);
   }
-  pieces.push({ lead, body: rest });
-  for (const { lead: carrier, body } of pieces) {
+  pieces.push({ lead, body: rest, sentenceStart });
+  for (const [i, { lead: carrier, body }] of pieces.entries()) {
+    // A piece that already was a sentence stays one, however short.
     const part = body
       .trim()
       .replace(/[.]$/, "")
       .replace(/^(?:and|while|whereas|so)\s+/i, "");
     const prev = out[out.length - 1];
-    if (prev !== undefined && (!standsAlone(part) || !standsAlone(prev) || unbalanced(prev))) {
+    if (
+      prev !== undefined &&
+      !pieces[i]?.sentenceStart &&
+      (!standsAlone(part) || !standsAlone(prev) || unbalanced(prev))
+    ) {
       out[out.length - 1] = `${prev.replace(/[.]$/, "")}${joinBack(carrier)}${part}`;
     } else out.push(carrier ? `${carrier} ${part}` : part);
   }
@@ -386,7 +567,7 @@ export function plainSentences(text: string): string {
 
 // Boundaries, in one alternation; the matched text decides the carrier.
 const CLAUSE_BOUNDARY =
-  /;\s+|\s+[—–]\s+|:\s+(?<!\b(?:of|as|to|for|with|in|include|includes|are|is|either):\s+)(?=[A-Za-z][^:]*\s\S+\s\S+\s)|,\s+(?=(?:and|but|while|whereas|then|because|so|which|if|when|unless|including|such as|although|though|to [a-z]{3,})\s)(?:which|if|when|unless|including|such as|although|though|because|to(?= [a-z]))?\s*|\s+(?=but\s)|\.\s+(?=[A-Z])/;
+  /;\s+|\s+[—–]\s+|:\s+(?<!\b(?:of|as|to|for|with|in|include|includes|are|is|either):\s+)(?=[A-Za-z][^:]*\s\S+\s\S+\s)|,\s+(?=(?:and(?!\s+(?:is|are|was|were|has|have|had|can|may|should|will)\b)|but|while|whereas|then|because|so|which|if|when|unless|including|such as|although|though|to [a-z]{3,})\s)(?:which|if|when|unless|including|such as|although|though|because|to(?= [a-z]))?\s*|\s+(?=but\s)|\.\s+(?=[A-Z])/;
 
 const CARRIERS: Record<string, string> = {
   which: "This",

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -38,5 +38,46 @@ describe("layRewriter", () => {
       "Use a painkiller and an on-and-off dose",
     );
     expect(r.rewrite("A venous thromboembolism needs treatment")).toBe("A blood clot needs treatment");
+  });
+});
+
+describe("layRewriter abbreviations, names and asides", () => {
+  const r = () =>
+    layRewriter([
+      { term: "PE", plain: "blood clot in the lung" },
+      { term: "DOACs", plain: "blood thinner tablets" },
+      { term: "outcome", plain: "result" },
+      { term: "septic shock", plain: "septic shock (severe infection with very low blood pressure)" },
+    ]);
+
+  it("matches abbreviations only as written and never inside a unit", () => {
+    expect(r().rewrite("Treat PE now; pe is not an abbreviation.")).toBe(
+      "Treat blood clot in the lung now; pe is not an abbreviation.",
+    );
+    expect(r().rewrite("Fosphenytoin 20 mg PE/kg IV.")).toBe("Fosphenytoin 20 mg PE/kg IV.");
+    expect(r().rewrite("Stop aspirin. DOACs are preferred.")).toBe(
+      "Stop aspirin. Blood thinner tablets are preferred.",
+    );
+  });
+
+  it("leaves words in capitals alone (trial names) and does not nest asides in parentheses", () => {
+    expect(r().rewrite("EMPA-REG OUTCOME improved the outcome.")).toBe(
+      "EMPA-REG OUTCOME improved the result.",
+    );
+    expect(r().rewrite("Severe CAP (septic shock or respiratory failure) and septic shock.")).toBe(
+      "Severe CAP (septic shock or respiratory failure) and septic shock (severe infection with very low blood pressure).",
+    );
+  });
+});
+
+describe("resources/lay-glossary.yaml", () => {
+  it("has at least 300 well-formed entries, every one of them loaded", () => {
+    const file = join(process.cwd(), "resources/lay-glossary.yaml");
+    const declared = readFileSync(file, "utf8").match(/^- term: /gm)?.length ?? 0;
+    const loaded = loadLayGlossary(file);
+    expect(declared).toBeGreaterThanOrEqual(300);
+    // Every declared term is loaded (terms are unique; file entries override built-in ones).
+    expect(loaded.length).toBeGreaterThanOrEqual(declared);
+    expect(new Set(loaded.map((e) => e.term.toLowerCase())).size).toBe(loaded.length);
   });
 });

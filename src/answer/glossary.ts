@@ -144,7 +144,14 @@ export function layRewriter(glossary: GlossaryEntry[]): LayRewriter {
         const article = args[1] as string | undefined;
         const match = args[2] as string;
         // Inside parentheses an aside would nest ("(septic shock (…) …)"): use the short form.
-        const plain = replace(match, insideParentheses(text, args[args.length - 2] as number));
+        const offset = args[args.length - 2] as number;
+        const before = text.slice(0, offset);
+        const after = text.slice(offset + (args[0] as string).length);
+        // "mg PE/kg" is a unit (phenytoin equivalents), not a clot in the lung.
+        if (/[/]$/.test(before) || /^[/]/.test(after)) return args[0] as string;
+        let plain = replace(match, insideParentheses(text, offset));
+        if (plain !== match && isAbbreviation(match) && !article && /(?:^|[.!?:]\s+)$/.test(before))
+          plain = capitalise(plain);
         if (!article || plain === match) return `${article ? `${article} ` : ""}${plain}`;
         // The plain form may bring its own article ("a blood clot"); otherwise fit a/an to it.
         if (/^(?:a|an|the)\s/i.test(plain)) return /^[A-Z]/.test(article) ? capitalise(plain) : plain;
@@ -156,6 +163,8 @@ export function layRewriter(glossary: GlossaryEntry[]): LayRewriter {
         const entry = byTerm.get(key);
         // Abbreviations match only as written: "PE" is a clot in the lung, "pe" is not.
         if (!entry || (isAbbreviation(entry.term) && entry.term !== match)) return match;
+        // A word in capitals is a name ("EMPA-REG OUTCOME"), not the everyday word.
+        if (!isAbbreviation(entry.term) && /^[^a-z]*[A-Z][^a-z]*[A-Z][^a-z]*$/.test(match)) return match;
         let plain = entry.plain;
         if (plain.includes(" (")) {
           if (explained.has(key) || nested) plain = plain.slice(0, plain.indexOf(" (")).trim();
