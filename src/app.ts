@@ -29,6 +29,7 @@ export type SearchRetriever = LexicalRetriever | HybridRetriever;
 
 export class OslerApp {
   private lexicalCache: { version: string; retriever: LexicalRetriever } | null = null;
+  private lexiconChecked = false;
   private searchCache: { key: string; retriever: HybridRetriever } | null = null;
   private answerCache: { version: string; retriever: SearchRetriever; engine: AnswerEngine } | null = null;
   private readonly warned = new Set<string>();
@@ -54,6 +55,19 @@ export class OslerApp {
     );
   }
 
+  /**
+   * The curated lexicon is part of how Osler searches, whatever the corpus: a database built only
+   * from imports (e.g. MedQuAD for evaluation) gets it too, once.
+   */
+  async ensureCuratedLexicon(): Promise<void> {
+    if (this.lexiconChecked) return;
+    this.lexiconChecked = true;
+    if (!existsSync(CURATED_LEXICON)) return;
+    const entries = await this.store.allLexicon();
+    if (!entries.some((e) => e.origin === "osler"))
+      await this.store.upsertLexicon(loadCuratedLexicon(CURATED_LEXICON));
+  }
+
   /** Loads the starter library the first time a database is used. */
   async ensureLibrary(sink?: ProgressSink): Promise<ImportSummary | null> {
     const existing = await this.store.listSources({ collection: "library" });
@@ -63,6 +77,7 @@ export class OslerApp {
 
   /** The lexical (BM25F + rerank) retriever; evaluation uses its `plan`/`rank` directly. */
   async lexical(onBuildProgress?: BuildProgress): Promise<LexicalRetriever> {
+    await this.ensureCuratedLexicon();
     const version = await this.store.corpusVersion();
     if (this.lexicalCache?.version !== version) {
       this.lexicalCache = {

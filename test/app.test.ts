@@ -1,0 +1,21 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { OslerApp } from "../src/app.js";
+import { loadSettings } from "../src/config/settings.js";
+
+describe("OslerApp", () => {
+  it("loads the curated lexicon into any database it searches, once", async () => {
+    const app = OslerApp.open(
+      loadSettings({ dbPath: join(mkdtempSync(join(tmpdir(), "osler-app-")), "o.db") }, {}),
+    );
+    await app.lexical();
+    const curated = (await app.store.allLexicon()).filter((e) => e.origin === "osler");
+    expect(curated.length).toBeGreaterThanOrEqual(400);
+    const version = await app.store.corpusVersion();
+    await app.lexical();
+    expect(await app.store.corpusVersion()).toBe(version);
+    await app.close();
+  });
+});
