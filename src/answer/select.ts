@@ -384,6 +384,8 @@ export function selectEvidence(
 
   const sections = pickSections(scored, specs, opts, bestRelevance, core, opts.primarySourceIds[0]);
   if (parts.length >= 2) coverParts(parts, scored, sections, specs, primaryRank, df, n);
+  if (q.type === "dosing" || parts.some((p) => p.type === "dosing"))
+    coverDoses(q, scored, sections, specs, primaryRank, opts.primarySourceIds[0]);
   return {
     sections,
     ...(opts.primarySourceIds[0] ? { leadSourceId: opts.primarySourceIds[0] } : {}),
@@ -458,6 +460,53 @@ export function coverParts(
     if (answered) continue;
     const chosen = best;
     if (already.some((p) => similarity(chosen, p) >= 0.6)) continue;
+    let section = sections.find((s) => s.spec.facet === chosen.facet);
+    if (!section) {
+      const spec = specs.find((s) => s.facet === chosen.facet);
+      if (!spec) continue;
+      section = { spec, sentences: [] };
+      const order = (s: SelectedSection) => specs.findIndex((x) => x.facet === s.spec.facet);
+      sections.push(section);
+      sections.sort((a, b) => order(a) - order(b));
+    }
+    section.sentences.push(chosen);
+  }
+}
+
+/** Most drugs whose dose a "what dose?" question is guaranteed. */
+const MAX_DOSED_DRUGS = 4;
+
+/**
+ * A question that asks for a dose gets one: for each drug the question names, or the lead
+ * guideline's top recommendations name, without a chosen bullet stating its dose (a number with a
+ * unit), the best primary-source dose bullet for that drug joins its section.
+ */
+export function coverDoses(
+  q: Pick<AnalyzedQuestion, "text">,
+  scored: EvidenceSentence[],
+  sections: SelectedSection[],
+  specs: SectionSpec[],
+  primaryRank: Map<string, number>,
+  leadSource: string | undefined,
+): void {
+  const lead = sections[0]?.sentences
+    .filter((c) => c.hit.source.id === leadSource)
+    .slice(0, FEEDBACK_BULLETS);
+  const drugs = [
+    ...new Set([q.text, ...(lead ?? []).map((c) => c.text)].flatMap((t) => drugLikeNames(t).map(stem))),
+  ].slice(0, MAX_DOSED_DRUGS);
+  const isDose = (c: EvidenceSentence, drug: string) => c.stems.has(drug) && unitsIn(c.text).length > 0;
+  for (const drug of drugs) {
+    const picked = sections.flatMap((s) => s.sentences);
+    if (picked.some((c) => isDose(c, drug))) continue;
+    const chosen = scored.find(
+      (c) =>
+        primaryRank.has(c.hit.source.id) &&
+        isDose(c, drug) &&
+        !picked.includes(c) &&
+        picked.every((p) => similarity(c, p) < 0.6),
+    );
+    if (!chosen) continue;
     let section = sections.find((s) => s.spec.facet === chosen.facet);
     if (!section) {
       const spec = specs.find((s) => s.facet === chosen.facet);
@@ -627,7 +676,18 @@ export function similarity(a: EvidenceSentence, b: EvidenceSentence): number {
   const qa = qualifiers(a.text);
   const qb = qualifiers(b.text);
   const differ = qa.size !== qb.size || [...qa].some((x) => !qb.has(x));
-  return differ ? 0.5 : sim;
+  return differ || distinctRegimens(a.text, b.text) ? 0.5 : sim;
+}
+
+/**
+ * Two dose statements whose numbers each include one the other lacks ("low dose: 400 mg bolus,
+ * then 4 mg/min" / "high dose: 800 mg bolus, then 8 mg/min") give two regimens, however alike
+ * their wording; one that only adds a number to the other restates it.
+ */
+export function distinctRegimens(a: string, b: string): boolean {
+  const na = new Set(numbers(a));
+  const nb = new Set(numbers(b));
+  return [...na].some((n) => !nb.has(n)) && [...nb].some((n) => !na.has(n));
 }
 
 /**
@@ -635,17 +695,37 @@ export function similarity(a: EvidenceSentence, b: EvidenceSentence): number {
  * worded ("Idarucizumab 5 g IV (two 2.5 g doses)" and "Idarucizumab: 5 g IV (two 2.5 g vials)").
  */
 export function sameDose(a: { text: string }, b: { text: string }): boolean {
-  const lead = (t: string) => words(t)[0] ?? "";
-  if (lead(a.text) !== lead(b.text)) return false;
-  const na = new Set(numbers(a.text));
-  const nb = new Set(numbers(b.text));
+  const sa = doseSignature(a.text);
+  const sb = doseSignature(b.text);
+  if (sa.lead !== sb.lead) return false;
   // Two or more numbers, all the same: one shared threshold ("<3.5") is not the same statement.
-  if (!(na.size >= 2 && na.size === nb.size && [...na].every((n) => nb.has(n)))) return false;
+  if (!(sa.numbers.size >= 2 && sameSet(sa.numbers, sb.numbers))) return false;
   // Same numbers under a different schedule or threshold side ("1 mg/kg twice daily, CrCl 30 or
   // more" versus "1 mg/kg once daily, CrCl below 30") are two statements.
-  const qa = qualifiers(a.text);
-  const qb = qualifiers(b.text);
-  return qa.size === qb.size && [...qa].every((x) => qb.has(x));
+  return sameSet(sa.qualifiers, sb.qualifiers);
+}
+
+interface DoseSignature {
+  lead: string;
+  numbers: Set<string>;
+  qualifiers: Set<string>;
+}
+
+// MMR compares every candidate with every pick, so each text's signature is computed once.
+const signatures = new Map<string, DoseSignature>();
+
+function doseSignature(text: string): DoseSignature {
+  let sig = signatures.get(text);
+  if (!sig) {
+    sig = { lead: words(text)[0] ?? "", numbers: new Set(numbers(text)), qualifiers: qualifiers(text) };
+    if (signatures.size >= 20_000) signatures.clear();
+    signatures.set(text, sig);
+  }
+  return sig;
+}
+
+function sameSet(a: Set<string>, b: Set<string>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
 }
 
 const QUALIFIER =

@@ -27,7 +27,18 @@ interface QuestionKey {
   set: Set<string>;
 }
 
+const keyCache = new Map<string, QuestionKey>();
+
 function keyOf(text: string): QuestionKey {
+  const cached = keyCache.get(text);
+  if (cached) return cached;
+  const key = computeKey(text);
+  if (keyCache.size >= 20_000) keyCache.clear();
+  keyCache.set(text, key);
+  return key;
+}
+
+function computeKey(text: string): QuestionKey {
   return {
     type: classifyQuestionType(text).type,
     set: new Set(analyze(text).filter((t) => !/^\d+$/.test(t) && !CUE_WORDS.has(t))),
