@@ -46,3 +46,15 @@ describe("related questions", () => {
     expect(found.filter((q) => q.startsWith("Which colchicine dose"))).toHaveLength(1);
   });
 });
+
+describe("library topics as questions", () => {
+  it("turns a library title into a question about its topic", async () => {
+    const { topicQuestion } = await import("./related-questions.js");
+    expect(topicQuestion("Corticosteroids in septic shock (adults)")).toBe(
+      "What does current guidance recommend on corticosteroids in septic shock?",
+    );
+    expect(topicQuestion("Heparin resistance: definition, causes, anti-Xa monitoring")).toBe(
+      "What does current guidance recommend on heparin resistance (definition, causes, anti-Xa monitoring)?",
+    );
+  });
+});

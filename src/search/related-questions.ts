@@ -64,6 +64,18 @@ function tidy(text: string): string {
     .trim();
 }
 
+/** "Heparin resistance: definition, causes, anti-Xa monitoring" → a question about that topic. */
+export function topicQuestion(title: string): string {
+  const [topic, aspects] = title
+    .replace(/\s*\((?:adults?|children|adults and children)[^)]*\)\s*$/i, "")
+    .split(/:\s+/, 2);
+  const subject = (topic ?? title).trim();
+  const lower = /^[A-Z][a-z]/.test(subject) ? subject[0]?.toLowerCase() + subject.slice(1) : subject;
+  return aspects
+    ? `What does current guidance recommend on ${lower} (${aspects.trim()})?`
+    : `What does current guidance recommend on ${lower}?`;
+}
+
 export class RelatedQuestions {
   private readonly recent: string[] = [];
 
@@ -72,7 +84,9 @@ export class RelatedQuestions {
     private readonly texts: string[],
   ) {}
 
-  static async build(store: Pick<EvidenceStore, "allQuestions" | "listAnswers">): Promise<RelatedQuestions> {
+  static async build(
+    store: Pick<EvidenceStore, "allQuestions" | "listAnswers"> & Partial<Pick<EvidenceStore, "listSources">>,
+  ): Promise<RelatedQuestions> {
     const builder = new IndexBuilder({ fields: { q: 1 }, k1: 1.2, b: 0.5 });
     const texts: string[] = [];
     const seen = new Set<string>();
@@ -90,6 +104,9 @@ export class RelatedQuestions {
     };
     for (const answer of await store.listAnswers(2000)) add(answer.question);
     for (const q of await store.allQuestions()) add(q.question);
+    // Each library topic is a question the library answers well, even before anyone asked it.
+    for (const source of (await store.listSources?.({ collection: "library" })) ?? [])
+      add(topicQuestion(source.title));
     return new RelatedQuestions(builder.finish(), texts);
   }
 
