@@ -3,7 +3,14 @@ import { fakeRetriever, source as testSource } from "../../test/answer/fixtures.
 import { composeExtractive, composeTitle } from "./compose-extractive.js";
 import type { SectionSpec } from "./facets.js";
 import { analyseQuestion, questionParts } from "./question.js";
-import { coverParts, type EvidenceSentence, sameDose, sectionSpecs, selectEvidence } from "./select.js";
+import {
+  coverParts,
+  distinctRegimens,
+  type EvidenceSentence,
+  sameDose,
+  sectionSpecs,
+  selectEvidence,
+} from "./select.js";
 import { stemSet } from "./text.js";
 
 async function select(question: string, options = {}) {
@@ -254,5 +261,19 @@ describe("coverParts", () => {
       2,
     );
     expect(sections[0]?.sentences).toHaveLength(1);
+  });
+});
+
+describe("distinctRegimens", () => {
+  it("keeps a low-dose and a high-dose regimen worded alike as two statements", () => {
+    const low =
+      "Andexanet low dose: 400 mg IV bolus at 30 mg/min, then 4 mg/min infusion for up to 120 minutes.";
+    const high =
+      "Andexanet high dose: 800 mg IV bolus at 30 mg/min, then 8 mg/min infusion for up to 120 minutes.";
+    expect(distinctRegimens(low, high)).toBe(true);
+    expect(distinctRegimens(low, `${low} Repeat once.`)).toBe(false);
+    expect(distinctRegimens(low, "Andexanet low dose: 400 mg IV bolus at 30 mg/min, then 4 mg/min.")).toBe(
+      false,
+    );
   });
 });

@@ -384,8 +384,6 @@ export function selectEvidence(
 
   const sections = pickSections(scored, specs, opts, bestRelevance, core, opts.primarySourceIds[0]);
   if (parts.length >= 2) coverParts(parts, scored, sections, specs, primaryRank, df, n);
-  if (q.type === "dosing" || parts.some((p) => p.type === "dosing"))
-    coverDoses(q, scored, sections, specs, primaryRank, opts.primarySourceIds[0]);
   return {
     sections,
     ...(opts.primarySourceIds[0] ? { leadSourceId: opts.primarySourceIds[0] } : {}),
@@ -460,53 +458,6 @@ export function coverParts(
     if (answered) continue;
     const chosen = best;
     if (already.some((p) => similarity(chosen, p) >= 0.6)) continue;
-    let section = sections.find((s) => s.spec.facet === chosen.facet);
-    if (!section) {
-      const spec = specs.find((s) => s.facet === chosen.facet);
-      if (!spec) continue;
-      section = { spec, sentences: [] };
-      const order = (s: SelectedSection) => specs.findIndex((x) => x.facet === s.spec.facet);
-      sections.push(section);
-      sections.sort((a, b) => order(a) - order(b));
-    }
-    section.sentences.push(chosen);
-  }
-}
-
-/** Most drugs whose dose a "what dose?" question is guaranteed. */
-const MAX_DOSED_DRUGS = 4;
-
-/**
- * A question that asks for a dose gets one: for each drug the question names, or the lead
- * guideline's top recommendations name, without a chosen bullet stating its dose (a number with a
- * unit), the best primary-source dose bullet for that drug joins its section.
- */
-export function coverDoses(
-  q: Pick<AnalyzedQuestion, "text">,
-  scored: EvidenceSentence[],
-  sections: SelectedSection[],
-  specs: SectionSpec[],
-  primaryRank: Map<string, number>,
-  leadSource: string | undefined,
-): void {
-  const lead = sections[0]?.sentences
-    .filter((c) => c.hit.source.id === leadSource)
-    .slice(0, FEEDBACK_BULLETS);
-  const drugs = [
-    ...new Set([q.text, ...(lead ?? []).map((c) => c.text)].flatMap((t) => drugLikeNames(t).map(stem))),
-  ].slice(0, MAX_DOSED_DRUGS);
-  const isDose = (c: EvidenceSentence, drug: string) => c.stems.has(drug) && unitsIn(c.text).length > 0;
-  for (const drug of drugs) {
-    const picked = sections.flatMap((s) => s.sentences);
-    if (picked.some((c) => isDose(c, drug))) continue;
-    const chosen = scored.find(
-      (c) =>
-        primaryRank.has(c.hit.source.id) &&
-        isDose(c, drug) &&
-        !picked.includes(c) &&
-        picked.every((p) => similarity(c, p) < 0.6),
-    );
-    if (!chosen) continue;
     let section = sections.find((s) => s.spec.facet === chosen.facet);
     if (!section) {
       const spec = specs.find((s) => s.facet === chosen.facet);

@@ -105,3 +105,34 @@ describe("document choice and patient groups", () => {
     expect(ranked[0]?.source.id).toBe("lib:b");
   });
 });
+
+describe("keyword fit", () => {
+  it("weights the question's words by how few candidate documents name them", async () => {
+    const { keywordFit } = await import("./sources.js");
+    const { stemSet } = await import("./text.js");
+    const fit = keywordFit("Ascitic fluid PMN count in a cirrhotic: besides antibiotics, what else?", [
+      stemSet("Variceal bleeding antibiotics"),
+      stemSet("Ascites and spontaneous bacterial peritonitis ascitic fluid PMN count"),
+      stemSet("Sepsis antibiotics"),
+    ]);
+    expect(fit[1]).toBe(1);
+    expect(fit[0]).toBeLessThan(0.5);
+    expect(fit[0]).toBe(fit[2]);
+  });
+
+  it("leads with the document whose keywords name the findings the question describes", async () => {
+    const { rankSources } = await import("./sources.js");
+    const q = analyseQuestion(
+      "Salicylate level is 95 mg/dL and the patient is confused. Dialysis or bicarbonate?",
+    );
+    const ranked = rankSources(q, [
+      hit(
+        source("lib:acid", "Metabolic acidosis and sodium bicarbonate", ["bicarbonate"]),
+        "Sodium bicarbonate 1 mEq/kg.",
+        1,
+      ),
+      hit(source("lib:sal", "Poisoning", ["salicylate", "haemodialysis", "dialysis"]), "Consider ECTR.", 0.9),
+    ]);
+    expect(ranked[0]?.source.id).toBe("lib:sal");
+  });
+});

@@ -8,7 +8,7 @@
 import type { Passage, Source } from "../corpus/model.js";
 import type { SearchHit } from "../search/types.js";
 import { type AnalyzedQuestion, modifierTerms } from "./question.js";
-import { byId, stemSet } from "./text.js";
+import { byId, contentWords, GENERIC_WORDS, STOP_WORDS, stem, stemSet } from "./text.js";
 
 export interface RankedSource {
   source: Source;
@@ -37,6 +37,39 @@ function sourceLabelStems(source: Source): Set<string> {
 /** Weight of naming the question's patient group (pregnancy, renal impairment…) in a title. */
 const MODIFIER_FIT_WEIGHT = 0.4;
 
+/** Weight of the question's distinctive words named by a document's title or keywords. */
+const KEYWORD_FIT_WEIGHT = 1;
+
+/** Distinct stems of the question's content words that say what it is about (no numbers, no generic words). */
+export function questionTermStems(text: string): string[] {
+  const out = new Set<string>();
+  for (const w of contentWords(text)) {
+    if (/\d/.test(w) || GENERIC_WORDS.has(w) || STOP_WORDS.has(w)) continue;
+    for (const part of w.split(/[-/]/)) if (part.length > 1 && !GENERIC_WORDS.has(part)) out.add(stem(part));
+  }
+  return [...out];
+}
+
+/**
+ * How well each document's title and keywords name the question's words, weighting each word by
+ * how few of the candidate documents name it (a word every candidate names tells them apart not at
+ * all), relative to the best candidate: 0..1. A question that describes findings ("ascitic fluid
+ * PMN count… cirrhotic") rather than naming the condition still meets the document indexed by them.
+ */
+export function keywordFit(text: string, labels: Set<string>[]): number[] {
+  const terms = questionTermStems(text);
+  const n = labels.length;
+  const raw = labels.map((label) =>
+    terms.reduce((sum, t) => {
+      if (!label.has(t)) return sum;
+      const df = labels.filter((l) => l.has(t)).length;
+      return sum + Math.log(1 + n / df);
+    }, 0),
+  );
+  const best = Math.max(0, ...raw);
+  return raw.map((r) => (best > 0 ? r / best : 0));
+}
+
 export function rankSources(q: AnalyzedQuestion, hits: SearchHit[]): RankedSource[] {
   const bySource = new Map<string, { source: Source; scores: number[] }>();
   for (const h of hits) {
@@ -48,7 +81,12 @@ export function rankSources(q: AnalyzedQuestion, hits: SearchHit[]): RankedSourc
   const modifiers = q.modifiers.map((m) => modifierTerms(m).flatMap((t) => [...stemSet(t)]));
   const top = Math.max(1e-9, ...hits.map((h) => h.score));
   const ranked: RankedSource[] = [];
-  for (const { source, scores } of bySource.values()) {
+  const entries = [...bySource.values()];
+  const kwFit = keywordFit(
+    q.text,
+    entries.map((e) => sourceLabelStems(e.source)),
+  );
+  for (const [index, { source, scores }] of entries.entries()) {
     scores.sort((a, b) => b - a);
     // Best passage counts fully, further passages of the same source add with decay.
     const retrieval = scores.slice(0, 4).reduce((sum, s, i) => sum + (s / top) * 0.5 ** i, 0);
@@ -60,7 +98,15 @@ export function rankSources(q: AnalyzedQuestion, hits: SearchHit[]): RankedSourc
       modifiers.length === 0
         ? 0
         : modifiers.filter((terms) => terms.some((t) => label.has(t))).length / modifiers.length;
-    ranked.push({ source, score: retrieval + 0.8 * titleFit + MODIFIER_FIT_WEIGHT * modifierFit, titleFit });
+    ranked.push({
+      source,
+      score:
+        retrieval +
+        0.8 * titleFit +
+        MODIFIER_FIT_WEIGHT * modifierFit +
+        KEYWORD_FIT_WEIGHT * (kwFit[index] ?? 0),
+      titleFit,
+    });
   }
   ranked.sort((a, b) => b.score - a.score || byId(a.source.id, b.source.id));
   return ranked;
