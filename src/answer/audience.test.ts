@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   adaptDraft,
   expandRoutes,
+  plainLabValues,
   plainSentences,
   restructure,
   sameFacts,
@@ -75,6 +76,11 @@ describe("plainSentences", () => {
   });
 
   it.each([
+    // ", so that" keeps its purpose instead of dropping "so".
+    [
+      "Start iodide at least 1 hour after the first antithyroid drug dose, so that iodine is not used for new hormone.",
+      "Start iodide at least 1 hour after the first antithyroid drug dose. This is so that iodine is not used for new hormone.",
+    ],
     [
       "Do not use diuretics to treat AKI except to manage volume overload, and do not use low-dose dopamine to prevent AKI.",
       "Do not use diuretics to treat AKI except to manage volume overload. Do not use low-dose dopamine to prevent AKI.",
@@ -178,7 +184,7 @@ describe("restructure (patient sentences)", () => {
     [
       "condition at the end of a long sentence",
       "Check liver tests and a white-cell count in every patient on PTU if fever, sore throat or jaundice develop.",
-      "Check liver tests and a white-cell count in every patient on PTU. This applies if fever, sore throat or jaundice develop.",
+      "Check liver tests and a white-cell count in every patient on PTU. Do this if fever, sore throat or jaundice develop.",
     ],
     [
       "maxima stay with their own dose",
@@ -285,5 +291,75 @@ describe("urgentCareLine", () => {
     ["eczema on the hands", /severe or quickly worsening symptoms/],
   ])("chooses the line for %j", (topic, pattern) => {
     expect(urgentCareLine(topic)).toMatch(pattern);
+  });
+});
+
+describe("plainLabValues", () => {
+  it.each([
+    ["If K+ <3.5 mmol/L, give potassium.", "If potassium is below 3.5 mmol/L, give potassium."],
+    ["Na+ >145 mmol/L", "sodium above 145 mmol/L"],
+    ["pH ≤7.2", "pH at most 7.2"],
+    ["uric acid ≥8 mg/dL (476 µmol/L)", "uric acid at least 8 mg/dL (476 µmol/L)"],
+    ["WBC <4,000/µL, temperature <36 °C", "WBC below 4,000/µL, temperature below 36 °C"],
+    ["when glucose <4 mmol/L", "when glucose is below 4 mmol/L"],
+    // A sign not directly before a number, or inside a token ("P<0.05"), stays.
+    ["P<0.05 and HR 0.86", "P<0.05 and HR 0.86"],
+    ["step 1 → step 2", "step 1 → step 2"],
+  ])("%s", (input, expected) => {
+    expect(plainLabValues(input)).toBe(expected);
+    expect(sameFacts(input, plainLabValues(input))).toBe(true);
+  });
+});
+
+describe("restructure: long lists", () => {
+  it.each([
+    [
+      "counted items keep the count in the lead-in and a closing time frame",
+      "Lab TLS: 2 or more of uric acid ≥8 mg/dL (476 µmol/L), potassium ≥6.0 mmol/L, phosphate ≥4.5 mg/dL (1.45 mmol/L), or a 25% change from baseline, from 3 days before to 7 days after treatment.",
+      "Lab TLS: 2 or more of these, from 3 days before to 7 days after treatment. Uric acid ≥8 mg/dL (476 µmol/L). Potassium ≥6.0 mmol/L. Phosphate ≥4.5 mg/dL (1.45 mmol/L). A 25% change from baseline.",
+    ],
+    [
+      "an example list becomes one item per sentence",
+      "Minor criteria (e.g. RR ≥30/min, PaO2/FiO2 ≤250, multilobar infiltrates, confusion, BUN ≥20 mg/dL, WBC <4,000/µL, temperature <36 °C) point to severe CAP.",
+      "Minor criteria point to severe CAP. Here are some examples. RR ≥30/min. PaO2/FiO2 ≤250. Multilobar infiltrates. Confusion. BUN ≥20 mg/dL. WBC <4,000/µL. Temperature <36 °C.",
+    ],
+    [
+      "a short counted list stays whole",
+      "Lab TLS: 2 or more of uric acid ≥8 mg/dL, potassium ≥6.0 mmol/L, or phosphate ≥4.5 mg/dL.",
+      "Lab TLS: 2 or more of uric acid ≥8 mg/dL, potassium ≥6.0 mmol/L, or phosphate ≥4.5 mg/dL.",
+    ],
+    [
+      "an example list whose items are clauses stays whole",
+      "For example, the dose is lower in kidney disease, the level is checked, the drip is slowed, and so on.",
+      "For example, the dose is lower in kidney disease, the level is checked, the drip is slowed, and so on.",
+    ],
+  ])("%s", (_name, input, expected) => {
+    expect(restructure(input)).toBe(expected);
+    expect(sameFacts(input, restructure(input))).toBe(true);
+  });
+});
+
+describe("restructure: conditions after an instruction", () => {
+  it.each([
+    [
+      "Add dextrose to the IV fluids when the glucose falls below 250 mg/dL (13.9 mmol/L).",
+      "Add dextrose to the IV fluids. Do this when the glucose falls below 250 mg/dL (13.9 mmol/L).",
+    ],
+    [
+      "Continue GDMT during admission unless there is unstable blood pressure or a reason to stop it.",
+      "Continue GDMT during admission. Do this unless there is unstable blood pressure or a reason to stop it.",
+    ],
+    // Not an instruction and short: the condition stays attached ("DKA has resolved" is not a fact alone).
+    [
+      "DKA has resolved when β-hydroxybutyrate is below 0.6 mmol/L and vein pH is at least 7.3.",
+      "DKA has resolved when β-hydroxybutyrate is below 0.6 mmol/L and vein pH is at least 7.3.",
+    ],
+    // A negated instruction keeps its condition.
+    [
+      "Do not give alteplase within 48 hours of a dose unless clotting tests are normal today.",
+      "Do not give alteplase within 48 hours of a dose unless clotting tests are normal today.",
+    ],
+  ])("%s", (input, expected) => {
+    expect(restructure(input)).toBe(expected);
   });
 });

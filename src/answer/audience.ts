@@ -95,7 +95,7 @@ function toLay(draft: Draft, glossary: GlossaryEntry[]): Draft {
   const rewriter = layRewriter(glossary);
   const lay = (s: DraftStatement): DraftStatement => ({
     ...s,
-    text: plainSentences(rewriter.rewrite(expandRoutes(restructure(dropGrading(s.text))))),
+    text: plainSentences(rewriter.rewrite(plainLabValues(expandRoutes(restructure(dropGrading(s.text)))))),
   });
   return {
     title: rewriter.rewrite(draft.title),
@@ -218,14 +218,42 @@ function splitDoses(s: string): string[] {
 // item after a lead-in that keeps the verb, the negation and the preposition.
 const LIST_LEAD = /\b(?:with|for|of|include|includes|including|if|when|as)\s+/gi;
 
+const COUNTED_LEAD =
+  /^(.*\b(?:\d+|one|two|three|four|all|any|both|either|at least \w+)\s+(?:or more\s+)?of)\s+(?!these\b)(.+)$/i;
+
 function splitList(p: string): string[] {
   const parts = topLevelSplit(p, /,\s+/g);
   if (parts.length < 3) return [p];
   const first = parts[0] ?? "";
   let lead: string;
   let rest: string;
+  let longest = 14;
   const colon = topLevelSplit(first, /:\s+/g);
-  if (colon.length === 2 && wordCount(colon[0] ?? "") >= 2 && wordCount(p) >= 14) {
+  const counted = COUNTED_LEAD.exec(first);
+  if (/^(?:for example|e\.g\.?|such as)$/i.test(first.trim()) && parts.length >= 4 && wordCount(p) >= 14) {
+    // "For example, A, B, C, D" → "Here are some examples. A. B. C. D."
+    lead = "Here are some examples";
+    const items = parts.slice(1).map((x) => x.trim());
+    if (items.some((x) => wordCount(x) > 10 || /\b(?:is|are|was|were|did|does|has|have|had)\b/.test(x)))
+      return [p];
+    return [lead, ...items.map((x) => x.replace(/^(?:or|and)\s+/i, ""))];
+  } else if (
+    counted &&
+    depthAt(first, counted.index) === 0 &&
+    wordCount(p) >= 20 &&
+    wordCount(counted[1] ?? "") >= 2
+  ) {
+    // "Lab TLS: 2 or more of A, B, C" → "Lab TLS: 2 or more of these. A. B. C." (the count stays).
+    lead = `${counted[1]} these`;
+    rest = counted[2] ?? "";
+    longest = 18;
+    // A closing time frame applies to the whole count: "…, from 3 days before to 7 days after".
+    const tail = parts[parts.length - 1] ?? "";
+    if (parts.length >= 4 && /^(?:from|within|over|during)\s/i.test(tail)) {
+      lead = `${lead}, ${tail}`;
+      parts.pop();
+    }
+  } else if (colon.length === 2 && wordCount(colon[0] ?? "") >= 2 && wordCount(p) >= 14) {
     // "Requires all of: A, B and C" → "Requires all of these. A. B. C."
     lead = (colon[0] ?? "").replace(
       /\b((?:all|any|one|two|three|both|either|\d+)(?: or more)? of)$/i,
@@ -233,7 +261,7 @@ function splitList(p: string): string[] {
     );
     rest = colon[1] ?? "";
   } else {
-    if (wordCount(p) < 20) return [p];
+    if (wordCount(p) < 16) return [p];
     // The lead-in ends at the last list-introducing word before the first comma.
     let cut = -1;
     for (const m of first.matchAll(LIST_LEAD)) {
@@ -247,7 +275,7 @@ function splitList(p: string): string[] {
     rest = first.slice(cut);
   }
   const items = [rest, ...parts.slice(1)].map((x) => x.trim());
-  if (wordCount(lead) < 3 || items.some((x) => wordCount(x) < 1 || wordCount(x) > 14)) return [p];
+  if (wordCount(lead) < 3 || items.some((x) => wordCount(x) < 1 || wordCount(x) > longest)) return [p];
   // Items are noun phrases: no clause of their own, no joining word in front (except the last "or").
   const clause = /\b(?:is|are|was|were|did|does|has|have|had)\b/;
   const joined = /^(?:but|which|who|whose|that|then|with|without|if|when|and|or|to|in|for|by)\b/i;
@@ -322,21 +350,33 @@ const CONDITION =
 const CONDITION_CARRIER: Record<string, string> = {
   if: "This applies if",
   when: "This applies when",
-  unless: "This does not apply if",
+  unless: "This applies unless",
   once: "Do this once",
   until: "Keep this up until",
 };
 
+const IMPERATIVE =
+  /^(?:give|start|stop|use|continue|keep|check|repeat|add|treat|prefer|refer|think about|consider|measure|monitor|switch|reduce|increase|draw|test|aim|offer|perform|suspect|restart|resume|replace|correct)\b/i;
+
 function conditionSplit(p: string): string[] {
-  if (wordCount(p) < 18) return [p];
+  if (wordCount(p) < 15) return [p];
   for (const m of p.matchAll(CONDITION)) {
     if (m.index === undefined || depthAt(p, m.index) > 0) continue;
     const head = p.slice(0, m.index).replace(/,$/, "");
     const tail = p.slice(m.index + m[0].length);
     // Only the first condition, and never after a negation: "X should not be used. This applies
     // when …" would read as a rule of its own.
-    if (wordCount(head) < 8 || wordCount(tail) < 5 || new RegExp(NEGATION.source, "i").test(head)) return [p];
+    // An instruction ("Add dextrose to IV fluids when …") may be short: "… Do this when …".
+    const instruction = IMPERATIVE.test(head);
+    if (
+      wordCount(head) < (instruction ? 4 : 8) ||
+      wordCount(tail) < 5 ||
+      new RegExp(NEGATION.source, "i").test(head)
+    )
+      return [p];
     const word = (m[1] ?? "").toLowerCase();
+    if (instruction && (word === "if" || word === "when" || word === "unless"))
+      return [head, `Do this ${word} ${tail}`];
     if (
       (word === "once" || word === "until") &&
       !/^(?:give|start|stop|use|continue|keep|check|repeat|add|treat)\b/i.test(head)
@@ -350,7 +390,7 @@ function conditionSplit(p: string): string[] {
 // A long sentence whose last option follows ", or" → "… Or …" (not when the options are counted
 // together, "2 or more of", or are the subject of what follows).
 function orSplit(p: string): string[] {
-  if (wordCount(p) < 20 || COUNTED.test(p)) return [p];
+  if (wordCount(p) < 16 || COUNTED.test(p)) return [p];
   const parts = topLevelSplit(p, /,\s+or\s+/g);
   if (parts.length !== 2) return [p];
   const [head = "", tail = ""] = parts;
@@ -472,6 +512,43 @@ function asideSentence(inner: string, atEnd: boolean): string | null {
   return inner;
 }
 
+// Lab-value conditions in words: "K+ <3.5 mmol/L" → "potassium below 3.5 mmol/L", "pH ≤7.2" → "pH
+// at most 7.2". Only a comparison sign directly before a number changes; the number and unit stay.
+const ION_NAMES: Record<string, string> = {
+  "K+": "potassium",
+  "K⁺": "potassium",
+  "Na+": "sodium",
+  "Na⁺": "sodium",
+  "Ca2+": "calcium",
+  "Ca²⁺": "calcium",
+  "Mg2+": "magnesium",
+  "Mg²⁺": "magnesium",
+};
+const COMPARISONS: Record<string, string> = {
+  "<": "below",
+  ">": "above",
+  "≤": "at most",
+  "<=": "at most",
+  "≥": "at least",
+  ">=": "at least",
+};
+
+export function plainLabValues(text: string): string {
+  return text
+    .replace(
+      /(?<![A-Za-z0-9])(K\+|K⁺|Na\+|Na⁺|Ca2\+|Ca²⁺|Mg2\+|Mg²⁺)(?=\s*(?:[<>≤≥]|of\s|level|was|is|\d))/g,
+      (m) => ION_NAMES[m] ?? m,
+    )
+    .replace(
+      /(^|[\s(])(<=|>=|[<>≤≥])\s?(?=\d)/g,
+      (_m, pre: string, sign: string) => `${pre}${COMPARISONS[sign]} `,
+    )
+    .replace(
+      /\b(if|when|unless|while|until|once) (potassium|sodium|calcium|magnesium|phosphate|glucose|pH|creatinine|bicarbonate|INR|haemoglobin|hemoglobin|blood sugar|platelets?|temperature|eGFR|CrCl) (?=below |above |at most |at least )/gi,
+      "$1 $2 is ",
+    );
+}
+
 /** Expands route abbreviations after a dose, where a plain phrase reads as the same thing. */
 export function expandRoutes(text: string): string {
   const ROUTES: Record<string, string> = { IM: "into a muscle", SC: "under the skin", PO: "by mouth" };
@@ -549,6 +626,8 @@ export function plainSentences(text: string): string {
     const part = body
       .trim()
       .replace(/[.]$/, "")
+      // "…, so that X" keeps its purpose: "This is so that X".
+      .replace(/^so that\s+/i, "This is so that ")
       .replace(/^(?:and|while|whereas|so)\s+/i, "");
     const prev = out[out.length - 1];
     if (

@@ -81,3 +81,27 @@ describe("resources/lay-glossary.yaml", () => {
     expect(new Set(loaded.map((e) => e.term.toLowerCase())).size).toBe(loaded.length);
   });
 });
+
+describe("lay glossary: frequent long words", () => {
+  const rewriter = layRewriter(loadLayGlossary(join(process.cwd(), "resources/lay-glossary.yaml")));
+  it.each([
+    ["It may be a fair alternative to alteplase", "It may be a fair option instead of alteplase"],
+    ["IV phenobarbital is an alternative for status", "IV phenobarbital is an option for status"],
+    ["A restrictive threshold of 7 g/dL", "A strict threshold of 7 g/dL"],
+    ["A raised PTH indicates disease", "A raised PTH shows disease"],
+    ["people undergoing surgery", "people having surgery"],
+    ["in mechanically ventilated adults", "in adults on a breathing machine"],
+    // "adjusted to a target", never "changed to" (which reads as a switch).
+    ["It is titrated to the RASS target", "It is adjusted to the RASS target"],
+    ["Treat by dose titration", "Treat by slow dose change"],
+    // The article fits the sound of the plain word, not its first letter.
+    ["A typical trigger", "A usual trigger"],
+    ["Apixaban reduces stroke", "Apixaban lowers stroke"],
+    [
+      "Watch for hepatotoxicity and agranulocytosis",
+      "Watch for liver damage and a very low white-cell count",
+    ],
+  ])("%s", (input, expected) => {
+    expect(rewriter.rewrite(input)).toBe(expected);
+  });
+});

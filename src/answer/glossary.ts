@@ -155,7 +155,9 @@ export function layRewriter(glossary: GlossaryEntry[]): LayRewriter {
         if (!article || plain === match) return `${article ? `${article} ` : ""}${plain}`;
         // The plain form may bring its own article ("a blood clot"); otherwise fit a/an to it.
         if (/^(?:a|an|the)\s/i.test(plain)) return /^[A-Z]/.test(article) ? capitalise(plain) : plain;
-        const fitted = /^[aeiou]/i.test(plain) ? "an" : "a";
+        // "a usual", "a urine test", "a one-off": vowel letters that sound like a consonant.
+        const fitted =
+          /^[aeiou]/i.test(plain) && !/^(?:uni|use|usu|ure|uri|uti|eu|one)/i.test(plain) ? "an" : "a";
         return `${/^[A-Z]/.test(article) ? capitalise(fitted) : fitted} ${plain}`;
       });
       function replace(match: string, nested: boolean): string {
