@@ -58,3 +58,28 @@ describe("library topics as questions", () => {
     );
   });
 });
+
+describe("related questions stay on topic", () => {
+  it("does not offer a question that only shares a generic word", async () => {
+    const store = {
+      allQuestions: async () =>
+        ["What are the treatments for Anaphylaxis ?", "How can falls be prevented in older adults?"].map(
+          (question, i) => ({
+            id: `q${i}`,
+            question,
+            qtype: null,
+            focus: null,
+            passageId: null,
+            sourceId: null,
+          }),
+        ),
+      listAnswers: async () => [],
+    };
+    const found = (await RelatedQuestions.build(store)).find(
+      "What is the IM epinephrine dose for anaphylaxis in adults?",
+      ["anaphylaxis", "epinephrine"],
+      5,
+    );
+    expect(found).toEqual(["What are the treatments for Anaphylaxis?"]);
+  });
+});

@@ -135,9 +135,15 @@ export class RelatedQuestions {
       if (overlap >= 0.1) candidates.push({ text, score: overlap });
     }
     candidates.sort((a, b) => b.score - a.score || a.text.localeCompare(b.text));
+    // A related question is about the same topic: it names at least one of the focus words
+    // ("anaphylaxis"), not merely a shared generic word ("adults").
+    const focusTokens = new Set(focus.flatMap((f) => analyze(f)));
+    const onTopic = (key: QuestionKey) =>
+      focusTokens.size === 0 || [...key.set].some((t) => focusTokens.has(t));
     const chosen: Array<{ text: string; key: QuestionKey }> = [];
     for (const c of candidates) {
       const key = keyOf(c.text);
+      if (!onTopic(key)) continue;
       if (sameQuestion(key, asked) || chosen.some((x) => sameQuestion(x.key, key))) continue;
       chosen.push({ text: c.text, key });
       if (chosen.length === k) break;
