@@ -46,6 +46,15 @@ describe("detectModifiers", () => {
 });
 
 describe("focusTerms", () => {
+  it("splits focus phrases at conversational words that narrate the case", () => {
+    const focus = focusTerms("Seizing, already got lorazepam twice and still seizing. What next?");
+    expect(focus).toContain("lorazepam");
+    for (const w of ["already", "got", "still", "next"]) expect(focus.join(" ").split(" ")).not.toContain(w);
+    expect(focusTerms("Anything else besides insulin? Keep going.").join(" ")).not.toMatch(
+      /else|besides|keep|going/,
+    );
+  });
+
   it("keeps the clinical noun phrases and drops framing and modifier words", () => {
     expect(focusTerms("What is the recommended dose of enoxaparin in patients with renal failure?")).toEqual([
       "enoxaparin",

@@ -352,7 +352,14 @@ function phrasesOf(stripped: string, lookup?: LexiconLookup): FocusPhrase[] {
     }
     // Readings ("88/50"), plain numbers and one-letter tokens are not topics.
     // Units and schedules ("mg", "once daily") describe a dose, not what the question is about.
-    if (STOP_WORDS.has(w) || GENERIC_WORDS.has(w) || DOSE_WORDS.has(w) || w.length < 2 || !/[a-z]/.test(w))
+    if (
+      STOP_WORDS.has(w) ||
+      GENERIC_WORDS.has(w) ||
+      DOSE_WORDS.has(w) ||
+      CONVERSATIONAL_WORDS.has(w) ||
+      w.length < 2 ||
+      !/[a-z]/.test(w)
+    )
       flush();
     else run.push(w);
   }
@@ -369,6 +376,19 @@ function phrasesOf(stripped: string, lookup?: LexiconLookup): FocusPhrase[] {
   }
   return mergePhrases(out);
 }
+
+/**
+ * Conversational words that narrate the case or the conversation ("already got", "what next",
+ * "anything else besides", "keep going") rather than name its subject; they split focus phrases.
+ */
+const CONVERSATIONAL_WORDS = new Set(
+  (
+    "already still yet next else besides anything something everything nothing keep keeping kept going " +
+    "go goes gone went got gotten getting added adding now currently today tonight yesterday tomorrow " +
+    "ago just really actually basically ok okay thanks thank hi hello anyway instead again " +
+    "thing things stuff lot lots bit came come comes coming seems seem"
+  ).split(/\s+/),
+);
 
 const DOSE_WORDS = new Set(
   "mg mcg g kg ml l dl mmol meq iu units unit daily once twice times weekly hourly day days hour hours min minutes week weeks bd tds qds od iv im po sc".split(

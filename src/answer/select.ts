@@ -16,6 +16,7 @@ import {
 } from "./question.js";
 import { splitSentences } from "./sentences.js";
 import {
+  alreadyGivenDrugs,
   byId,
   contentStems,
   drugLikeNames,
@@ -196,7 +197,9 @@ export function selectEvidence(
     .filter((m) => !modifierTerms(m).some((t) => focusText.includes(t.toLowerCase())))
     .map((m) => modifierTerms(m).flatMap((t) => words(t).map(stem)));
   const maxHit = Math.max(1e-9, ...hits.map((h) => h.score));
-  const questionDrugs = [...new Set(drugLikeNames(q.text).map(stem))];
+  // Drugs already given ("already got lorazepam … what next?") are not what the question asks for.
+  const given = new Set(alreadyGivenDrugs(q.text).map(stem));
+  const questionDrugs = [...new Set(drugLikeNames(q.text).map(stem))].filter((d) => !given.has(d));
   const medical = new Set(q.signals.medicalTerms.flatMap((t) => contentStems(t)));
   // A long run of words ("bulky burkitt lymphoma starting chemo today") is found when its medical
   // words and at least half of all its words are; short phrases need every word.

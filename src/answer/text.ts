@@ -177,6 +177,18 @@ export function drugLikeNames(text: string): string[] {
   return [...out];
 }
 
+/**
+ * Drug-like names the question says were already given or tried ("already got lorazepam 4 mg
+ * twice", "failed metformin", "despite furosemide"): the question asks what comes after them, so
+ * statements about them do not answer it directly.
+ */
+export function alreadyGivenDrugs(text: string): string[] {
+  const out = new Set<string>();
+  const re = /\b(?:already|got|gave|given|received|receiving|tried|failed|despite)\b([^,.;:?!]{0,40})/gi;
+  for (const m of text.matchAll(re)) for (const name of drugLikeNames(m[1] ?? "")) out.add(name);
+  return [...out];
+}
+
 const NEGATION =
   /\b(?:not|no|never|avoid|avoided|avoids|contraindicated|contraindication|without|cannot|neither|nor|against|don't|doesn't|shouldn't|isn't|aren't)\b|n't\b/i;
 

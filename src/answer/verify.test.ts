@@ -99,7 +99,10 @@ describe("parseCitations", () => {
 
 describe("acronyms ending in S", () => {
   it("keeps NIHSS whole and still reads DOACs as a plural", async () => {
-    const { drugLikeNames } = await import("./text.js");
+    const { drugLikeNames, alreadyGivenDrugs } = await import("./text.js");
+    expect(alreadyGivenDrugs("already got lorazepam 4 mg twice, what next?")).toEqual(["lorazepam"]);
+    expect(alreadyGivenDrugs("Oedema despite furosemide; add spironolactone?")).toEqual(["furosemide"]);
+    expect(alreadyGivenDrugs("Dose of apixaban in renal failure?")).toEqual([]);
     expect(drugLikeNames("NIHSS of 4 or less")).toContain("nihss");
     expect(drugLikeNames("Stop DOACs before surgery")).toContain("doac");
   });
