@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
   adaptDraft,
+  clauseAndSplit,
   expandRoutes,
+  moveAsides,
   plainLabValues,
+  plainLatin,
   plainSentences,
   restructure,
+  resultListSplit,
   sameFacts,
   urgentCareLine,
 } from "./audience.js";
@@ -361,5 +365,135 @@ describe("restructure: conditions after an instruction", () => {
     ],
   ])("%s", (input, expected) => {
     expect(restructure(input)).toBe(expected);
+  });
+});
+
+describe("plainLatin", () => {
+  it.each([
+    ["Use a thrombin inhibitor (e.g. argatroban).", "Use a thrombin inhibitor (for example, argatroban)."],
+    ["Losses (e.g., diuretics) need potassium.", "Losses (for example, diuretics) need potassium."],
+    ["E.g. beta-blockers help.", "For example, beta-blockers help."],
+    [
+      "After two recurrences (i.e. a third episode), offer FMT.",
+      "After two recurrences (that is, a third episode), offer FMT.",
+    ],
+    ["Give egg-free feeds.", "Give egg-free feeds."],
+  ])("%s", (input, expected) => {
+    expect(plainLatin(input)).toBe(expected);
+  });
+});
+
+describe("resultListSplit", () => {
+  it.each([
+    [
+      "In the ARISTOTLE study (2011), apixaban reduced stroke or systemic embolism (1.27% vs 1.60% per year), major bleeding (2.13% vs 3.09% per year) and all-cause death (3.52% vs 3.94% per year) versus warfarin",
+      [
+        "In the ARISTOTLE study (2011), apixaban reduced stroke or systemic embolism (1.27% vs 1.60% per year) versus warfarin",
+        "It also reduced major bleeding (2.13% vs 3.09% per year)",
+        "It also reduced all-cause death (3.52% vs 3.94% per year)",
+      ],
+    ],
+    [
+      "In the EMPA-REG OUTCOME study (2015), empagliflozin reduced major adverse cardiovascular events (10.5% vs 12.1%, HR 0.86) and cardiovascular death (38% relative reduction)",
+      [
+        "In the EMPA-REG OUTCOME study (2015), empagliflozin reduced major adverse cardiovascular events (10.5% vs 12.1%, HR 0.86)",
+        "It also reduced cardiovascular death (38% relative reduction)",
+      ],
+    ],
+    // A negation before the verb, or items without their own figures, keep the sentence whole.
+    [
+      "Neither drug clearly reduced death (10% vs 11%) or stroke (2% vs 3%) in the whole trial population overall",
+      [
+        "Neither drug clearly reduced death (10% vs 11%) or stroke (2% vs 3%) in the whole trial population overall",
+      ],
+    ],
+    [
+      "Apixaban reduced stroke, major bleeding and all-cause death versus warfarin in the trial (HR 0.79, 0.69 and 0.89)",
+      [
+        "Apixaban reduced stroke, major bleeding and all-cause death versus warfarin in the trial (HR 0.79, 0.69 and 0.89)",
+      ],
+    ],
+  ])("%s", (input, expected) => {
+    expect(resultListSplit(input)).toEqual(expected);
+  });
+
+  it("keeps every number through restructure", () => {
+    const s =
+      "In the ARISTOTLE study (2011), apixaban reduced stroke or systemic embolism (1.27% vs 1.60% per year), major bleeding (2.13% vs 3.09% per year) and all-cause death (3.52% vs 3.94% per year) versus warfarin.";
+    const out = restructure(s);
+    expect(sameFacts(s, out)).toBe(true);
+    expect(out).toContain("It also reduced major bleeding");
+  });
+});
+
+describe("clauseAndSplit", () => {
+  it.each([
+    [
+      "Sudden kidney injury is present on the first day of admission and the serum creatinine has risen by 0.3 mg/dL within 48 hours",
+      [
+        "Sudden kidney injury is present on the first day of admission",
+        "the serum creatinine has risen by 0.3 mg/dL within 48 hours",
+      ],
+    ],
+    // A condition reaching across the "and", or a second half without its own subject, stays joined.
+    [
+      "Stop ECTR when clinical improvement is evident and salicylate level is below 1.4 mmol/L in all of these people",
+      [
+        "Stop ECTR when clinical improvement is evident and salicylate level is below 1.4 mmol/L in all of these people",
+      ],
+    ],
+    [
+      "Hydrocortisone was given to adults with septic shock for seven days and was tapered off slowly over three more days",
+      [
+        "Hydrocortisone was given to adults with septic shock for seven days and was tapered off slowly over three more days",
+      ],
+    ],
+  ])("%s", (input, expected) => {
+    expect(clauseAndSplit(input)).toEqual(expected);
+  });
+});
+
+describe("moveAsides", () => {
+  const asides = [
+    { short: "sepsis", aside: "a severe reaction to infection" },
+    { short: "vasopressor", aside: "medicine to raise blood pressure" },
+  ];
+  it.each([
+    [
+      "Give stress ulcer prevention to adults with sepsis (a severe reaction to infection) or septic shock who have risk factors for digestive bleeding.",
+      "Give stress ulcer prevention to adults with sepsis or septic shock who have risk factors for digestive bleeding. Sepsis means a severe reaction to infection.",
+    ],
+    // A short sentence keeps its explanation in place.
+    [
+      "Treat sepsis (a severe reaction to infection) quickly.",
+      "Treat sepsis (a severe reaction to infection) quickly.",
+    ],
+    [
+      "Sepsis (a severe reaction to infection) in adults on a breathing machine was studied in a large trial of 400 people over 5 years. Give fluids.",
+      "Sepsis in adults on a breathing machine was studied in a large trial of 400 people over 5 years. Sepsis means a severe reaction to infection. Give fluids.",
+    ],
+  ])("%s", (input, expected) => {
+    expect(moveAsides(input, asides)).toBe(expected);
+  });
+});
+
+describe("restructure: trailing qualifiers", () => {
+  it.each([
+    [
+      "Clinicians may use a threshold of 7.5 g/dL in cardiac surgery and 8 g/dL in orthopaedic surgery, in line with the trial thresholds.",
+      "This is in line with the trial thresholds.",
+    ],
+    [
+      "In the CORTICUS study (2008), hydrocortisone did not reduce 28-day mortality, whether or not patients responded to corticotropin.",
+      "This is true whether or not patients responded to corticotropin.",
+    ],
+    [
+      "The trial was stopped early for excess events (19% vs 3%), driven by arterial thrombosis including stroke.",
+      "This was driven by arterial thrombosis including stroke.",
+    ],
+  ])("%s", (input, expected) => {
+    const out = restructure(input);
+    expect(out).toContain(expected);
+    expect(sameFacts(input, out)).toBe(true);
   });
 });

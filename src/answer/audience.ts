@@ -91,11 +91,68 @@ export function dropGrading(text: string): string {
   return text.replace(GRADING, "").replace(/\s+([.,;:])/g, "$1");
 }
 
+/**
+ * "e.g." and "i.e." in words: patients read "for example" and "that is" more easily, and the
+ * sentence splitter would take the full stop in "e.g. Beta-blockers" for the end of a sentence.
+ */
+export function plainLatin(text: string): string {
+  const cap = (start: string, words: string) =>
+    /^(?:|.*[.!?]\s+)$/.test(start) ? words.charAt(0).toUpperCase() + words.slice(1) : words;
+  return text
+    .replace(/(?<![A-Za-z])e\.\s?g\.?,?(?=\s)/gi, (_m, offset: number) =>
+      cap(text.slice(0, offset), "for example,"),
+    )
+    .replace(/(?<![A-Za-z])i\.\s?e\.?,?(?=\s)/gi, (_m, offset: number) =>
+      cap(text.slice(0, offset), "that is,"),
+    );
+}
+
+/**
+ * A glossary explanation in brackets inside a long sentence ("… adults with sepsis (a severe
+ * reaction to infection) or septic shock …") moves to a sentence of its own right after it
+ * ("Sepsis means a severe reaction to infection."); in a short sentence it stays where it is.
+ */
+export function moveAsides(
+  text: string,
+  asides: Array<{ short: string; aside: string }>,
+  longest = 16,
+): string {
+  if (!text.includes("(")) return text;
+  return text
+    .split(/(?<=[.!?])\s+(?=[A-Z])/)
+    .map((sentence) => {
+      let out = sentence;
+      const extra: string[] = [];
+      for (const { short, aside } of asides) {
+        if (/\d/.test(aside) || wordCount(out) <= longest) continue;
+        const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        const re = new RegExp(`(?<![A-Za-z-])(${esc(short)}) \\(${esc(aside)}\\)`, "i");
+        const m = re.exec(out);
+        if (!m || m.index === undefined || depthAt(out, m.index) > 0) continue;
+        out = `${out.slice(0, m.index)}${m[1]}${out.slice(m.index + m[0].length)}`;
+        extra.push(`${capitalFirst(m[1] ?? short)} means ${aside}.`);
+      }
+      return [out, ...extra].join(" ");
+    })
+    .join(" ");
+}
+
 function toLay(draft: Draft, glossary: GlossaryEntry[]): Draft {
   const rewriter = layRewriter(glossary);
+  const asides = glossary.flatMap((e) => {
+    const at = e.plain.indexOf(" (");
+    return at > 0 && e.plain.endsWith(")")
+      ? [{ short: e.plain.slice(0, at), aside: e.plain.slice(at + 2, -1) }]
+      : [];
+  });
   const lay = (s: DraftStatement): DraftStatement => ({
     ...s,
-    text: plainSentences(rewriter.rewrite(plainLabValues(expandRoutes(restructure(dropGrading(s.text)))))),
+    text: plainSentences(
+      moveAsides(
+        rewriter.rewrite(plainLabValues(expandRoutes(restructure(plainLatin(dropGrading(s.text)))))),
+        asides,
+      ),
+    ),
   });
   return {
     title: rewriter.rewrite(draft.title),
@@ -302,7 +359,9 @@ function pieceRules(piece: string): string[] {
   return out
     .flatMap((p) => thenSplit(p))
     .flatMap(maximumSplit)
+    .flatMap(resultListSplit)
     .flatMap(resultSplit)
+    .flatMap(clauseAndSplit)
     .flatMap(joinSplit)
     .flatMap(conditionSplit)
     .flatMap(extractAsides)
@@ -325,6 +384,11 @@ const JOINS: Array<{ re: RegExp; carrier: string; when?: RegExp; unlessLeft?: Re
   },
   { re: /,?\s+(?:e\.g\.|for example),?\s+/g, carrier: "For example, " },
   { re: /,\s+meaning\s+/g, carrier: "This means " },
+  // "…, in line with the trial thresholds" / "…, whether or not …" / "…, driven by …": the tail
+  // becomes its own sentence with a short carrier; its words stay as they were.
+  { re: /,\s+(?=in line with\s)/g, carrier: "This is " },
+  { re: /,\s+(?=whether or not\s)/g, carrier: "This is true " },
+  { re: /,\s+(?=driven by\s)/g, carrier: "This was " },
   { re: /,\s+as well as\s+(?=(?:when|if|in|for)\s)/g, carrier: "This also applies " },
   { re: /,\s+(?=even\s+(?:without|if|when|in)\s)/g, carrier: "This is true " },
   { re: /\s+because\s+(?!of\b)/g, carrier: "This is because " },
@@ -471,6 +535,85 @@ function resultSplit(p: string): string[] {
   return [parts[0] ?? "", `It also ${parts[1]}`];
 }
 
+// "Apixaban reduced A (1.3% vs 1.6%), B (2.1% vs 3.1%) and C (3.5% vs 3.9%) versus warfarin" →
+// "Apixaban reduced A (1.3% vs 1.6%) versus warfarin. It also reduced B (…). It also reduced C (…)."
+// Each result keeps its own figures; the comparison at the end stays with the first result.
+const RESULT_VERB =
+  /\b(reduced|increased|lowered|improved|decreased|raised|cut|shortened|prolonged|halved|doubled)\s+/g;
+
+export function resultListSplit(p: string): string[] {
+  if (!/%|\bvs\b|\bversus\b|\bHR\b|\bRR\b/.test(p) || wordCount(p) < 18) return [p];
+  const verbMatch = [...p.matchAll(RESULT_VERB)].find(
+    (m) => m.index !== undefined && depthAt(p, m.index) === 0,
+  );
+  if (!verbMatch || verbMatch.index === undefined) return [p];
+  const head = p.slice(0, verbMatch.index);
+  if (new RegExp(NEGATION.source, "i").test(head) || wordCount(head) < 1) return [p];
+  const verb = verbMatch[1] ?? "";
+  const after = p.slice(verbMatch.index + verbMatch[0].length);
+  // Items end at a closing bracket followed by ", " / ", and " / " and ".
+  const items = topLevelSplit(after, /(?<=\))(?:,\s+(?:and\s+)?|\s+and\s+)/g);
+  if (items.length < 2) return [p];
+  const last = items[items.length - 1] ?? "";
+  const lastParen = last.lastIndexOf(")");
+  const tail = lastParen >= 0 ? last.slice(lastParen + 1).trim() : "";
+  if (tail && (wordCount(tail) > 4 || !/^(?:versus|vs\.?|compared with|with|than|over)\s/i.test(tail)))
+    return [p];
+  const bodies = [...items.slice(0, -1), tail ? last.slice(0, lastParen + 1) : last];
+  // Every item is a short noun phrase with its own figures in brackets at its end.
+  if (
+    bodies.some(
+      (b) =>
+        !/\)$/.test(b.trim()) ||
+        !/\d/.test(b) ||
+        wordCount(b) > 16 ||
+        /\b(?:is|are|was|were|did|does|has|have|had)\b/.test(b.replace(/\([^()]*\)/g, "")),
+    )
+  )
+    return [p];
+  return bodies.map((b, i) =>
+    i === 0 ? `${head}${verbMatch[0]}${b}${tail ? ` ${tail}` : ""}` : `It also ${verb} ${b}`,
+  );
+}
+
+// "Sudden kidney damage is present and creatinine is above 3 mg/dL …": two full clauses joined by
+// "and" become two sentences. Both halves need a verb of their own and the second its own subject;
+// a condition ("if", "when" …) or a negation that could reach across the "and" keeps them joined.
+const FINITE =
+  /\b(?:is|are|was|were|has|have|had|should|must|can|may|will|did|does|reduced|increased|showed)\b/i;
+
+export function clauseAndSplit(p: string): string[] {
+  if (wordCount(p) < 18 || COUNTED.test(p)) return [p];
+  for (const m of p.matchAll(/,?\s+and\s+/g)) {
+    if (m.index === undefined || depthAt(p, m.index) > 0) continue;
+    const left = p.slice(0, m.index);
+    const right = p.slice(m.index + m[0].length);
+    if (wordCount(left) < 6 || wordCount(right) < 5) continue;
+    if (
+      /\b(?:if|when|unless|while|whether|where|both|either|neither|nor|between|until|once|after|before)\b/i.test(
+        left,
+      )
+    )
+      return [p];
+    if (!FINITE.test(left)) continue;
+    // The right half starts with its subject (not a verb, preposition or number) and has a verb soon.
+    const rightWords = right
+      .replace(/\([^()]*\)/g, "")
+      .split(/\s+/)
+      .filter(Boolean);
+    const verbAt = rightWords.slice(0, 6).findIndex((w) => FINITE.test(w));
+    if (verbAt < 1) continue;
+    if (
+      /^(?:is|are|was|were|has|have|had|should|must|can|may|will|to|in|on|at|by|for|with|without|of|from|then|also|[<>≤≥~]?\d)/i.test(
+        rightWords[0] ?? "",
+      )
+    )
+      continue;
+    return [left, right];
+  }
+  return [p];
+}
+
 // Asides in parentheses become their own sentence after the one they sit in: "(maximum 90 mg)" →
 // "The most is 90 mg.", "(may repeat once)" → "This may be repeated once.", "(e.g. X)" → "For
 // example, X.", and a long aside at the end of a sentence → its own sentence.
@@ -498,7 +641,7 @@ function asideSentence(inner: string, atEnd: boolean): string | null {
   if (m) return `This may be repeated ${m[1] ?? ""}`.trim();
   m = /^(?:e\.g\.?|eg|for example|such as),?\s+(.+)$/i.exec(inner);
   if (m && wordCount(m[1] ?? "") >= 2) return `For example, ${m[1]}`;
-  m = /^i\.e\.?,?\s+(.+)$/i.exec(inner);
+  m = /^(?:i\.e\.?|that is),?\s+(.+)$/i.exec(inner);
   if (m) return `This means ${m[1]}`;
   // Trial figures at the end of a result: "… reduced death (7% vs 15%)" → "… The results were 7% vs 15%."
   if (atEnd && /\bvs\b|\bversus\b/.test(inner) && /\d/.test(inner) && !/[()]/.test(inner))

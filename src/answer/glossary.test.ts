@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BUILTIN_GLOSSARY, layRewriter, loadLayGlossary } from "./glossary.js";
+import { BUILTIN_GLOSSARY, collapseRepeats, layRewriter, loadLayGlossary } from "./glossary.js";
 
 describe("loadLayGlossary", () => {
   it("falls back to the built-in entries when the file is missing", () => {
@@ -103,5 +103,38 @@ describe("lay glossary: frequent long words", () => {
     ],
   ])("%s", (input, expected) => {
     expect(rewriter.rewrite(input)).toBe(expected);
+  });
+});
+
+describe("collapseRepeats", () => {
+  it.each([
+    ["severe anaphylaxis", "severe severe allergic reaction", "severe allergic reaction"],
+    [
+      "chronic CKD acidosis",
+      "long-term long-term kidney disease acidosis",
+      "long-term kidney disease acidosis",
+    ],
+    ["Chronic CKD", "Long-term long-term kidney disease", "Long-term kidney disease"],
+    ["a raised cardiac troponin", "a raised heart heart damage marker", "a raised heart damage marker"],
+    // A repeat already in the source stays; a word before a hyphenated compound is not a repeat.
+    ["he had had a fall", "he had had a fall", "he had had a fall"],
+    ["heart heart-rate", "heart heart-rate", "heart heart-rate"],
+    ["the first-line choice", "the first-choice choice", "the first-choice"],
+  ])("%s → %s", (source, rewritten, expected) => {
+    expect(collapseRepeats(source, rewritten)).toBe(expected);
+  });
+
+  it("applies to the rewriter's output", () => {
+    const r = layRewriter([
+      { term: "anaphylaxis", plain: "severe allergic reaction" },
+      { term: "chronic", plain: "long-term" },
+      { term: "CKD", plain: "long-term kidney disease" },
+      { term: "concurrent", plain: "added" },
+    ]);
+    expect(r.rewrite("Observe after severe anaphylaxis.")).toBe("Observe after severe allergic reaction.");
+    expect(r.rewrite("Chronic CKD acidosis.")).toBe("Long-term kidney disease acidosis.");
+    expect(r.rewrite("A higher PaCO2 indicates a concurrent acidosis.")).toBe(
+      "A higher PaCO2 indicates an added acidosis.",
+    );
   });
 });

@@ -56,7 +56,8 @@ export const BUILTIN_GLOSSARY: GlossaryEntry[] = [
   { term: "vasopressor", plain: "medicine to raise blood pressure" },
   { term: "vasopressors", plain: "medicines to raise blood pressure" },
   { term: "sepsis", plain: "sepsis (a severe reaction to infection)" },
-  { term: "concomitant", plain: "at the same time" },
+  { term: "concomitant", plain: "added" },
+  { term: "concurrent", plain: "added" },
   { term: "titrate", plain: "adjust" },
   { term: "titrated", plain: "adjusted" },
   { term: "randomized", plain: "fairly compared" },
@@ -125,6 +126,25 @@ export function isAbbreviation(term: string): boolean {
   return (term.match(/[A-Z]/g)?.length ?? 0) >= 2 && !/[a-z]{2}/.test(term);
 }
 
+/**
+ * A word or phrase (up to three words) said twice in a row because a replacement repeated the word
+ * before it ("severe anaphylaxis" → "severe severe allergic reaction", "chronic CKD" → "long-term
+ * long-term kidney disease") is said once. Repeats already in the source text are left alone.
+ */
+export function collapseRepeats(source: string, rewritten: string): string {
+  const lower = source.toLowerCase();
+  return rewritten
+    .replace(
+      /(?<![A-Za-z-])([A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){0,2})\s+\1(?![A-Za-z-])/gi,
+      (m: string, first: string) => (lower.includes(m.toLowerCase()) ? m : first),
+    )
+    .replace(
+      // "first-line choice" → "first-choice choice" → "first-choice".
+      /(?<=[A-Za-z]-)([A-Za-z]+)\s+\1(?![A-Za-z-])/gi,
+      (m: string, first: string) => (lower.includes(m.toLowerCase()) ? m : first),
+    );
+}
+
 export function layRewriter(glossary: GlossaryEntry[]): LayRewriter {
   const entries = glossary.filter((e) => !PROTECTED.test(e.term.trim()));
   entries.sort((a, b) => b.term.length - a.term.length || (a.term < b.term ? -1 : 1));
@@ -140,26 +160,30 @@ export function layRewriter(glossary: GlossaryEntry[]): LayRewriter {
   return {
     rewrite(text) {
       if (!withArticle) return text;
-      return text.replace(withArticle, (...args: unknown[]) => {
-        const article = args[1] as string | undefined;
-        const match = args[2] as string;
-        // Inside parentheses an aside would nest ("(septic shock (…) …)"): use the short form.
-        const offset = args[args.length - 2] as number;
-        const before = text.slice(0, offset);
-        const after = text.slice(offset + (args[0] as string).length);
-        // "mg PE/kg" is a unit (phenytoin equivalents), not a clot in the lung.
-        if (/[/]$/.test(before) || /^[/]/.test(after)) return args[0] as string;
-        let plain = replace(match, insideParentheses(text, offset));
-        if (plain !== match && isAbbreviation(match) && !article && /(?:^|[.!?:]\s+)$/.test(before))
-          plain = capitalise(plain);
-        if (!article || plain === match) return `${article ? `${article} ` : ""}${plain}`;
-        // The plain form may bring its own article ("a blood clot"); otherwise fit a/an to it.
-        if (/^(?:a|an|the)\s/i.test(plain)) return /^[A-Z]/.test(article) ? capitalise(plain) : plain;
-        // "a usual", "a urine test", "a one-off": vowel letters that sound like a consonant.
-        const fitted =
-          /^[aeiou]/i.test(plain) && !/^(?:uni|use|usu|ure|uri|uti|eu|one)/i.test(plain) ? "an" : "a";
-        return `${/^[A-Z]/.test(article) ? capitalise(fitted) : fitted} ${plain}`;
-      });
+      const pattern = withArticle;
+      return collapseRepeats(
+        text,
+        text.replace(pattern, (...args: unknown[]) => {
+          const article = args[1] as string | undefined;
+          const match = args[2] as string;
+          // Inside parentheses an aside would nest ("(septic shock (…) …)"): use the short form.
+          const offset = args[args.length - 2] as number;
+          const before = text.slice(0, offset);
+          const after = text.slice(offset + (args[0] as string).length);
+          // "mg PE/kg" is a unit (phenytoin equivalents), not a clot in the lung.
+          if (/[/]$/.test(before) || /^[/]/.test(after)) return args[0] as string;
+          let plain = replace(match, insideParentheses(text, offset));
+          if (plain !== match && isAbbreviation(match) && !article && /(?:^|[.!?:]\s+)$/.test(before))
+            plain = capitalise(plain);
+          if (!article || plain === match) return `${article ? `${article} ` : ""}${plain}`;
+          // The plain form may bring its own article ("a blood clot"); otherwise fit a/an to it.
+          if (/^(?:a|an|the)\s/i.test(plain)) return /^[A-Z]/.test(article) ? capitalise(plain) : plain;
+          // "a usual", "a urine test", "a one-off": vowel letters that sound like a consonant.
+          const fitted =
+            /^[aeiou]/i.test(plain) && !/^(?:uni|use|usu|ure|uri|uti|eu|one)/i.test(plain) ? "an" : "a";
+          return `${/^[A-Z]/.test(article) ? capitalise(fitted) : fitted} ${plain}`;
+        }),
+      );
       function replace(match: string, nested: boolean): string {
         const key = match.toLowerCase();
         const entry = byTerm.get(key);
