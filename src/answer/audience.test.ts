@@ -1,19 +1,17 @@
 import { describe, expect, it } from "vitest";
+import { adaptDraft, plainLatin, urgentCareLine } from "./audience.js";
+import type { Draft } from "./draft.js";
+import { layRewriter } from "./glossary.js";
 import {
-  adaptDraft,
   clauseAndSplit,
   expandRoutes,
   moveAsides,
   plainLabValues,
-  plainLatin,
   plainSentences,
   restructure,
   resultListSplit,
   sameFacts,
-  urgentCareLine,
-} from "./audience.js";
-import type { Draft } from "./draft.js";
-import { layRewriter } from "./glossary.js";
+} from "./patient-sentences.js";
 import { fleschKincaidGrade } from "./readability.js";
 
 const GLOSSARY = [

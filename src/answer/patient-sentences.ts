@@ -1,0 +1,704 @@
+/**
+ * Sentence restructuring for patient answers: long clinician sentences become short ones without
+ * changing a fact. Every rule only moves words into shorter sentences or adds a short carrier
+ * ("Or", "It is", "The most is"); numbers, units, drug names and negations are carried over, and
+ * a statement whose numbers or negations would change is left as it was (see `sameFacts`).
+ */
+
+/**
+ * A glossary explanation in brackets inside a long sentence ("… adults with sepsis (a severe
+ * reaction to infection) or septic shock …") moves to a sentence of its own right after it
+ * ("Sepsis means a severe reaction to infection."); in a short sentence it stays where it is.
+ */
+export function moveAsides(
+  text: string,
+  asides: Array<{ short: string; aside: string }>,
+  longest = 16,
+): string {
+  if (!text.includes("(")) return text;
+  return text
+    .split(/(?<=[.!?])\s+(?=[A-Z])/)
+    .map((sentence) => {
+      let out = sentence;
+      const extra: string[] = [];
+      for (const { short, aside } of asides) {
+        if (/\d/.test(aside) || wordCount(out) <= longest) continue;
+        const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        const re = new RegExp(`(?<![A-Za-z-])(${esc(short)}) \\(${esc(aside)}\\)`, "i");
+        const m = re.exec(out);
+        if (!m || m.index === undefined || depthAt(out, m.index) > 0) continue;
+        out = `${out.slice(0, m.index)}${m[1]}${out.slice(m.index + m[0].length)}`;
+        extra.push(`${capitalFirst(m[1] ?? short)} means ${aside}.`);
+      }
+      return [out, ...extra].join(" ");
+    })
+    .join(" ");
+}
+
+// --- Sentence restructuring for patients -------------------------------------------------------
+// Runs on the clinician wording (after grading is dropped, before the glossary), sentence by
+// sentence. Each rule only moves words into shorter sentences or adds a short carrier ("Or", "It
+// is", "The most is", "This may be repeated"); numbers, units, drug names and negations are carried
+// over unchanged, and a statement whose numbers or negations would change is left as it was.
+
+const DOSE = /\d\s?(?:mg|mcg|µg|micrograms?|g|mL|ml|L|units?|IU|mmol|mEq|ng|puffs?|tablets?)\b/;
+const DOSE_FIRST = /^[<>≤≥~]?\d[\d.,–-]*\s?(?:mg|mcg|µg|g|mL|units?|IU|mmol|mEq)\b/;
+// A dose item: a word (drug), at most two more words, then a number ("nicardipine 5 mg/h").
+const DOSE_ITEM = /^[A-Za-z][\w/-]*(?:\s+[\w/-]+){0,2}\s+[<>≤≥~]?\d/;
+// Words that start a continuation of the same item rather than a new one.
+const NOT_AN_ITEM =
+  /^(?:then|with|and|but|or|up|to|by|for|in|at|over|every|each|from|until|after|before|during|plus|given|if|when|unless|while|which|including|max|maximum|repeat|may|can|as|on|no|not|without|is|are|was|were|the|a|an|this|that|these|those|both|either|neither)\b|^\w+ed\b/i;
+// A participle that continues a dose ("…, increased by 2.5 mg/h", "…, given as 50 mg"); the word after
+// it must be a preposition or adverb so that adjectives ("reduced intake") are not taken for it.
+const PARTICIPLE =
+  /^(?:increased|decreased|reduced|adjusted|titrated|repeated|doubled|halved|given|followed|extended|continued|tapered|weaned)\s+(?:by|as|to|in|if|until|every|over|with|while|at|for|when|after|before|once|twice|daily|slowly|up|down)\b/i;
+// "2 or more of A, B, C" — the items are counted together, so they must stay in one sentence.
+const COUNTED = /\b(?:\d+|one|two|three|four|all|any|both|either|at least \w+)\s+(?:or more\s+)?of:?\s/i;
+const NEGATION = /\b(?:no|not|never|without|avoid|nor|neither|except|unless|cannot)\b|n't\b/gi;
+
+/** Splits long statements into short sentences; see the rules above. */
+export function restructure(text: string): string {
+  const result = topLevelSplit(text.trim(), /(?<=[.!?])\s+(?=[A-Z(])|;\s+/g)
+    .flatMap((s) => restructureSentence(s.trim()))
+    .filter((s) => /[A-Za-z0-9]/.test(s))
+    .map((s) => {
+      const t = s.trim().replace(/[.;,]+$/, "");
+      return `${capitalFirst(t)}${/[!?]$/.test(t) ? "" : "."}`;
+    })
+    .join(" ");
+  return sameFacts(text, result) ? result : text;
+}
+
+/** Capitalises the first letter unless the first word is written in mixed case ("pH", "eGFR"). */
+function capitalFirst(s: string): string {
+  return /^[a-z]+[A-Z]/.test(s) ? s : s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The same numbers (as a multiset) and the same number of negations. */
+export function sameFacts(before: string, after: string): boolean {
+  const nums = (s: string) => (s.match(/\d+(?:[.,]\d+)*/g) ?? []).sort().join(" ");
+  const negs = (s: string) => s.match(NEGATION)?.length ?? 0;
+  return nums(before) === nums(after) && negs(before) === negs(after);
+}
+
+function restructureSentence(sentence: string): string[] {
+  const s = sentence.replace(/\.$/, "");
+  const trial = trialSentence(s);
+  if (trial) return trial.flatMap((t) => splitDoses(t)).flatMap(pieceRules);
+  return splitDoses(s).flatMap(pieceRules);
+}
+
+// "STREAM (2013), in early STEMI without PCI, tenecteplase gave …" → "The STREAM study (2013)
+// looked at early STEMI without PCI. Tenecteplase gave …"; without an "in" clause the name is
+// introduced as a study ("In the VASST study (2008), …").
+const TRIAL = /^([A-Z][A-Za-z0-9]*(?:[- ][A-Z0-9][A-Za-z0-9]*)*) \(((?:19|20)\d\d)\)[,:]\s+(.+)$/;
+
+function trialSentence(s: string): string[] | null {
+  const m = TRIAL.exec(s);
+  if (!m) return null;
+  const [, name = "", year = "", rest = ""] = m;
+  if ((name.match(/[A-Z]/g)?.length ?? 0) < 2 || /\bstudy\b|\btrial\b/i.test(name)) return null;
+  if (/^in\s/i.test(rest)) {
+    const [clause, ...more] = topLevelSplit(rest, /,\s+/g);
+    const remainder = more.join(", ");
+    if (clause && wordCount(clause) <= 16 && wordCount(remainder) >= 4) {
+      return [`The ${name} study (${year}) looked at ${clause.replace(/^in\s+/i, "")}`, remainder];
+    }
+  }
+  return [`In the ${name} study (${year}), ${rest}`];
+}
+
+// "Labetalol 10 mg IV, or nicardipine 5 mg/h IV, or clevidipine 1 mg/h" → one sentence per drug,
+// each after the first starting with "Or" when the list is a list of options.
+function splitDoses(s: string): string[] {
+  if (COUNTED.test(s)) return [s];
+  const parts = topLevelSplit(s, /,\s+(?:or\s+)?/g, true);
+  const items: Array<{ text: string; or: boolean }> = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    const text = parts[i] ?? "";
+    const sep = parts[i - 1] ?? "";
+    const prev = items[items.length - 1];
+    const startsWithDose = DOSE_FIRST.test(text);
+    const isItem =
+      prev !== undefined &&
+      DOSE.test(prev.text) &&
+      (startsWithDose ||
+        (DOSE_ITEM.test(text) &&
+          DOSE.test(text.split(/\s+/).slice(0, 6).join(" ")) &&
+          !NOT_AN_ITEM.test(text)));
+    if (prev && !isItem) prev.text += `${sep}${text}`;
+    else items.push({ text, or: /or/.test(sep) });
+  }
+  if (items.length < 2) return [s];
+  const last = items[items.length - 1]?.text ?? "";
+  // "A 5 mg, B 10 mg or C 2 mg are advised for …": the list is the subject; keep it whole.
+  if (/\b(?:is|are|should|must|can|may)\b/.test(last)) return [s];
+  const options = items.some((x) => x.or) || /\sor\s/.test(last);
+  // Dose bands ("30 mg if below 60 kg, 35 mg if 60-69 kg") are not options; drugs are.
+  return items.map((x, i) =>
+    i > 0 && options && !DOSE_FIRST.test(x.text) ? `Or ${x.text.replace(/^or\s+/i, "")}` : x.text,
+  );
+}
+
+// "Do not give alteplase with A, B within 3 months, C, or D" → "Do not give alteplase with any of
+// these. A. B within 3 months. C. D." — a long list of alternatives becomes one short sentence per
+// item after a lead-in that keeps the verb, the negation and the preposition.
+const LIST_LEAD = /\b(?:with|for|of|include|includes|including|if|when|as)\s+/gi;
+
+const COUNTED_LEAD =
+  /^(.*\b(?:\d+|one|two|three|four|all|any|both|either|at least \w+)\s+(?:or more\s+)?of)\s+(?!these\b)(.+)$/i;
+
+function splitList(p: string): string[] {
+  const parts = topLevelSplit(p, /,\s+/g);
+  if (parts.length < 3) return [p];
+  const first = parts[0] ?? "";
+  let lead: string;
+  let rest: string;
+  let longest = 14;
+  const colon = topLevelSplit(first, /:\s+/g);
+  const counted = COUNTED_LEAD.exec(first);
+  if (/^(?:for example|e\.g\.?|such as)$/i.test(first.trim()) && parts.length >= 4 && wordCount(p) >= 14) {
+    // "For example, A, B, C, D" → "Here are some examples. A. B. C. D."
+    lead = "Here are some examples";
+    const items = parts.slice(1).map((x) => x.trim());
+    if (items.some((x) => wordCount(x) > 10 || /\b(?:is|are|was|were|did|does|has|have|had)\b/.test(x)))
+      return [p];
+    return [lead, ...items.map((x) => x.replace(/^(?:or|and)\s+/i, ""))];
+  } else if (
+    counted &&
+    depthAt(first, counted.index) === 0 &&
+    wordCount(p) >= 20 &&
+    wordCount(counted[1] ?? "") >= 2
+  ) {
+    // "Lab TLS: 2 or more of A, B, C" → "Lab TLS: 2 or more of these. A. B. C." (the count stays).
+    lead = `${counted[1]} these`;
+    rest = counted[2] ?? "";
+    longest = 18;
+    // A closing time frame applies to the whole count: "…, from 3 days before to 7 days after".
+    const tail = parts[parts.length - 1] ?? "";
+    if (parts.length >= 4 && /^(?:from|within|over|during)\s/i.test(tail)) {
+      lead = `${lead}, ${tail}`;
+      parts.pop();
+    }
+  } else if (colon.length === 2 && wordCount(colon[0] ?? "") >= 2 && wordCount(p) >= 14) {
+    // "Requires all of: A, B and C" → "Requires all of these. A. B. C."
+    lead = (colon[0] ?? "").replace(
+      /\b((?:all|any|one|two|three|both|either|\d+)(?: or more)? of)$/i,
+      "$1 these",
+    );
+    rest = colon[1] ?? "";
+  } else {
+    if (wordCount(p) < 16) return [p];
+    // The lead-in ends at the last list-introducing word before the first comma.
+    let cut = -1;
+    for (const m of first.matchAll(LIST_LEAD)) {
+      if (m.index !== undefined && depthAt(first, m.index) === 0) cut = m.index + m[0].length;
+    }
+    if (cut < 0) return [p];
+    const last = parts[parts.length - 1] ?? "";
+    const orList = /^or\s/i.test(last) || (/\sor\s/.test(last) && !/^and\s|\sand\s/i.test(last));
+    if (!orList || wordCount(first.slice(0, cut)) < 3) return [p];
+    lead = `${first.slice(0, cut)}any of these`;
+    rest = first.slice(cut);
+  }
+  const items = [rest, ...parts.slice(1)].map((x) => x.trim());
+  if (wordCount(lead) < 3 || items.some((x) => wordCount(x) < 1 || wordCount(x) > longest)) return [p];
+  // Items are noun phrases: no clause of their own, no joining word in front (except the last "or").
+  const clause = /\b(?:is|are|was|were|did|does|has|have|had)\b/;
+  const joined = /^(?:but|which|who|whose|that|then|with|without|if|when|and|or|to|in|for|by)\b/i;
+  if (items.some((x, i) => wordCount(x) < 2 || clause.test(x) || (i < items.length - 1 && joined.test(x))))
+    return [p];
+  const lastItem = items[items.length - 1] ?? "";
+  if (/^(?:but|which|who|whose|that|then|with|without|if|when|to|in|for|by)\b/i.test(lastItem)) return [p];
+  return [lead, ...items.map((x) => x.replace(/^(?:or|and)\s+/i, ""))];
+}
+
+function pieceRules(piece: string): string[] {
+  const out: string[] = [];
+  // ", increased by 2.5 mg/h …" after a dose → "It is increased by 2.5 mg/h …".
+  const clauses = /\d/.test(piece) ? topLevelSplit(piece, /,\s+/g, true) : [piece];
+  let current = clauses[0] ?? "";
+  for (let i = 1; i < clauses.length; i += 2) {
+    const next = clauses[i + 1] ?? "";
+    if (PARTICIPLE.test(next) && standsAlone(current) && wordCount(next) >= 3) {
+      out.push(current);
+      current = `It is ${next}`;
+    } else current += `${clauses[i]}${next}`;
+  }
+  out.push(current);
+  return out
+    .flatMap((p) => thenSplit(p))
+    .flatMap(maximumSplit)
+    .flatMap(resultListSplit)
+    .flatMap(resultSplit)
+    .flatMap(clauseAndSplit)
+    .flatMap(joinSplit)
+    .flatMap(conditionSplit)
+    .flatMap(extractAsides)
+    .flatMap(splitList)
+    .flatMap(orSplit);
+}
+
+// Clause joins that become a sentence break with a short carrier; the matched words are replaced by
+// the carrier and the rest of the clause is kept word for word.
+const JOINS: Array<{ re: RegExp; carrier: string; when?: RegExp; unlessLeft?: RegExp }> = [
+  // "…, mainly for heart attack" → "… This is mainly for heart attack".
+  {
+    re: /,\s+(?=(?:mainly|mostly|usually|often|ideally|preferably|typically|especially|particularly|generally)\s)/g,
+    carrier: "This is ",
+  },
+  // "…, in adults with septic shock" → "… This applies in adults with septic shock".
+  {
+    re: /,\s+(?=in (?:adults|children|people|patients|women|men|those|older|pregnant|infants|newborns|anyone)\b)/g,
+    carrier: "This applies ",
+  },
+  { re: /,?\s+(?:e\.g\.|for example),?\s+/g, carrier: "For example, " },
+  { re: /,\s+meaning\s+/g, carrier: "This means " },
+  // "…, in line with the trial thresholds" / "…, whether or not …" / "…, driven by …": the tail
+  // becomes its own sentence with a short carrier; its words stay as they were.
+  { re: /,\s+(?=in line with\s)/g, carrier: "This is " },
+  { re: /,\s+(?=whether or not\s)/g, carrier: "This is true " },
+  { re: /,\s+(?=driven by\s)/g, carrier: "This was " },
+  { re: /,\s+as well as\s+(?=(?:when|if|in|for)\s)/g, carrier: "This also applies " },
+  { re: /,\s+(?=even\s+(?:without|if|when|in)\s)/g, carrier: "This is true " },
+  { re: /\s+because\s+(?!of\b)/g, carrier: "This is because " },
+  { re: /,?\s+whereas\s+/g, carrier: "But " },
+  // "Continue aspirin if possible and restart the P2Y12 blocker …" → two instructions.
+  {
+    re: /,?\s+and\s+(?=(?:give|start|stop|check|use|continue|restart|avoid|repeat|add|keep|monitor|consider|switch|treat|reduce|increase|arrange|review|measure|look|seek|take|obtain|send|refer|explain|protect|examine|replace|correct|aim|discuss|offer|tell|ask|follow|recheck|reassess)\s)/g,
+    carrier: "",
+    unlessLeft: NEGATION,
+  },
+  // Trial results: "…, with far fewer side effects" → "… This came with far fewer side effects".
+  {
+    re: /,\s+with\s+(?!or\b)/g,
+    carrier: "This came with ",
+    when: /\bvs\b|\bversus\b|\bRR\b|\bHR\b|\bP\s?[=<]/,
+  },
+];
+
+// A long sentence with a condition at its end ("Check liver tests and a white-cell count if fever,
+// sore throat or yellowing develop") → "… This applies if fever, …".
+const CONDITION =
+  /(?<!\b(?:even|as|and|or|but|only|not|what|that|and\/or))\s+(if|when|unless|once|until)\s+(?!the\s+(?:above|below)\b)/g;
+const CONDITION_CARRIER: Record<string, string> = {
+  if: "This applies if",
+  when: "This applies when",
+  unless: "This applies unless",
+  once: "Do this once",
+  until: "Keep this up until",
+};
+
+const IMPERATIVE =
+  /^(?:give|start|stop|use|continue|keep|check|repeat|add|treat|prefer|refer|think about|consider|measure|monitor|switch|reduce|increase|draw|test|aim|offer|perform|suspect|restart|resume|replace|correct)\b/i;
+
+function conditionSplit(p: string): string[] {
+  if (wordCount(p) < 15) return [p];
+  for (const m of p.matchAll(CONDITION)) {
+    if (m.index === undefined || depthAt(p, m.index) > 0) continue;
+    const head = p.slice(0, m.index).replace(/,$/, "");
+    const tail = p.slice(m.index + m[0].length);
+    // Only the first condition, and never after a negation: "X should not be used. This applies
+    // when …" would read as a rule of its own.
+    // An instruction ("Add dextrose to IV fluids when …") may be short: "… Do this when …".
+    const instruction = IMPERATIVE.test(head);
+    if (
+      wordCount(head) < (instruction ? 4 : 8) ||
+      wordCount(tail) < 5 ||
+      new RegExp(NEGATION.source, "i").test(head)
+    )
+      return [p];
+    const word = (m[1] ?? "").toLowerCase();
+    if (instruction && (word === "if" || word === "when" || word === "unless"))
+      return [head, `Do this ${word} ${tail}`];
+    if (
+      (word === "once" || word === "until") &&
+      !/^(?:give|start|stop|use|continue|keep|check|repeat|add|treat)\b/i.test(head)
+    )
+      continue;
+    return [head, `${CONDITION_CARRIER[word] ?? ""} ${tail}`];
+  }
+  return [p];
+}
+
+// A long sentence whose last option follows ", or" → "… Or …" (not when the options are counted
+// together, "2 or more of", or are the subject of what follows).
+function orSplit(p: string): string[] {
+  if (wordCount(p) < 16 || COUNTED.test(p)) return [p];
+  const parts = topLevelSplit(p, /,\s+or\s+/g);
+  if (parts.length !== 2) return [p];
+  const [head = "", tail = ""] = parts;
+  if (wordCount(head) < 8 || wordCount(tail) < 5 || /\b(?:is|are|should|must|can|may)\b/.test(tail))
+    return [p];
+  // "Do not give X with A, or B": the option would lose the negation; "…, or with B" is a fragment.
+  if (new RegExp(NEGATION.source, "i").test(head)) return [p];
+  if (/^(?:with|without|in|for|at|on|by|to|from|after|before|during|if|when)\b/i.test(tail)) return [p];
+  return [head, `Or ${tail}`];
+}
+
+function joinSplit(p: string): string[] {
+  let pieces = [p];
+  for (const { re, carrier, when, unlessLeft } of JOINS) {
+    if (when && !when.test(p)) continue;
+    const negated = unlessLeft ? new RegExp(unlessLeft.source, "i") : null;
+    pieces = pieces.flatMap((piece) => {
+      const parts = topLevelSplit(piece, re, true);
+      if (parts.length < 3) return [piece];
+      const out = [parts[0] ?? ""];
+      for (let i = 1; i < parts.length; i += 2) {
+        const sep = parts[i] ?? "";
+        const part = parts[i + 1] ?? "";
+        const prev = out[out.length - 1] ?? "";
+        if (wordCount(prev) < 4 || wordCount(part) < 3 || negated?.test(prev)) {
+          out[out.length - 1] = `${prev}${sep}${part}`;
+        } else out.push(`${carrier}${part}`);
+      }
+      return out;
+    });
+  }
+  return pieces;
+}
+
+// "80 mg IV bolus then 8 mg/h" → "80 mg IV bolus. Then 8 mg/h".
+function thenSplit(p: string): string[] {
+  const parts = topLevelSplit(p, /,?\s+then\s+(?=[<>≤≥~]?\d)/g);
+  if (parts.length < 2 || parts.some((x) => wordCount(x) < 2)) return [p];
+  return parts.map((x, i) => (i > 0 ? `Then ${x}` : x));
+}
+
+// "… every 5–15 minutes to a maximum of 15 mg/h" → "… every 5–15 minutes. The most is 15 mg/h".
+function maximumSplit(p: string): string[] {
+  // "…, up to 20 mg/day" (a dose ceiling, not a duration) → "… The most is 20 mg/day".
+  const upTo = /,\s+up to\s+(?=[<≤]?\d)/i.exec(p);
+  if (upTo && depthAt(p, upTo.index) === 0) {
+    const tail = p.slice(upTo.index + upTo[0].length);
+    const head = p.slice(0, upTo.index);
+    if (DOSE_FIRST.test(tail) && wordCount(head) >= 4) return [head, `The most is ${tail}`];
+  }
+  const alone = /^max(?:imum)?:?\s+(?=[<≤]?\d)/i.exec(p);
+  if (alone) return [`The most is ${p.slice(alone[0].length)}`];
+  const m =
+    /,?\s+(?:up\s+)?to a maximum of\s+|,\s+max(?:imum)?(?:\s+(single|daily|total))?(?:\s+dose)?(?:\s+of)?\s+(?=[<≤]?\d)/i.exec(
+      p,
+    );
+  if (!m || depthAt(p, m.index) > 0) return [p];
+  const head = p.slice(0, m.index);
+  const tail = p.slice(m.index + m[0].length);
+  if (wordCount(head) < 3 || !/^[<≤]?\d/.test(tail)) return [p];
+  const kind = m[1] ? `${m[1].toLowerCase()} ` : "";
+  return [head, kind ? `The highest ${kind}dose is ${tail}` : `The most is ${tail}`];
+}
+
+// "X did not reduce A (43.9% vs 43.7%) and increased B (10.4% vs 6.0%)" → "… It also increased B".
+// Only in result statements (a percentage or "vs"), where the subject is the treatment studied.
+function resultSplit(p: string): string[] {
+  if (!/%|\bvs\b|\bversus\b/.test(p) || wordCount(p) < 16) return [p];
+  const parts = topLevelSplit(
+    p,
+    /,?\s+and\s+(?=(?:increased|reduced|decreased|improved|lowered|raised|caused|shortened|prolonged|halved|doubled)\s)/g,
+  );
+  if (parts.length !== 2 || wordCount(parts[0] ?? "") < 8 || wordCount(parts[1] ?? "") < 3) return [p];
+  if (
+    !/\b(?:did|was|were|had|reduced|increased|improved|lowered|gave|caused|decreased)\b/.test(parts[0] ?? "")
+  )
+    return [p];
+  return [parts[0] ?? "", `It also ${parts[1]}`];
+}
+
+// "Apixaban reduced A (1.3% vs 1.6%), B (2.1% vs 3.1%) and C (3.5% vs 3.9%) versus warfarin" →
+// "Apixaban reduced A (1.3% vs 1.6%) versus warfarin. It also reduced B (…). It also reduced C (…)."
+// Each result keeps its own figures; the comparison at the end stays with the first result.
+const RESULT_VERB =
+  /\b(reduced|increased|lowered|improved|decreased|raised|cut|shortened|prolonged|halved|doubled)\s+/g;
+
+export function resultListSplit(p: string): string[] {
+  if (!/%|\bvs\b|\bversus\b|\bHR\b|\bRR\b/.test(p) || wordCount(p) < 18) return [p];
+  const verbMatch = [...p.matchAll(RESULT_VERB)].find(
+    (m) => m.index !== undefined && depthAt(p, m.index) === 0,
+  );
+  if (!verbMatch || verbMatch.index === undefined) return [p];
+  const head = p.slice(0, verbMatch.index);
+  if (new RegExp(NEGATION.source, "i").test(head) || wordCount(head) < 1) return [p];
+  const verb = verbMatch[1] ?? "";
+  const after = p.slice(verbMatch.index + verbMatch[0].length);
+  // Items end at a closing bracket followed by ", " / ", and " / " and ".
+  const items = topLevelSplit(after, /(?<=\))(?:,\s+(?:and\s+)?|\s+and\s+)/g);
+  if (items.length < 2) return [p];
+  const last = items[items.length - 1] ?? "";
+  const lastParen = last.lastIndexOf(")");
+  const tail = lastParen >= 0 ? last.slice(lastParen + 1).trim() : "";
+  if (tail && (wordCount(tail) > 4 || !/^(?:versus|vs\.?|compared with|with|than|over)\s/i.test(tail)))
+    return [p];
+  const bodies = [...items.slice(0, -1), tail ? last.slice(0, lastParen + 1) : last];
+  // Every item is a short noun phrase with its own figures in brackets at its end.
+  if (
+    bodies.some(
+      (b) =>
+        !/\)$/.test(b.trim()) ||
+        !/\d/.test(b) ||
+        wordCount(b) > 16 ||
+        /\b(?:is|are|was|were|did|does|has|have|had)\b/.test(b.replace(/\([^()]*\)/g, "")),
+    )
+  )
+    return [p];
+  return bodies.map((b, i) =>
+    i === 0 ? `${head}${verbMatch[0]}${b}${tail ? ` ${tail}` : ""}` : `It also ${verb} ${b}`,
+  );
+}
+
+// "Sudden kidney damage is present and creatinine is above 3 mg/dL …": two full clauses joined by
+// "and" become two sentences. Both halves need a verb of their own and the second its own subject;
+// a condition ("if", "when" …) or a negation that could reach across the "and" keeps them joined.
+const FINITE =
+  /\b(?:is|are|was|were|has|have|had|should|must|can|may|will|did|does|reduced|increased|showed)\b/i;
+
+export function clauseAndSplit(p: string): string[] {
+  if (wordCount(p) < 18 || COUNTED.test(p)) return [p];
+  for (const m of p.matchAll(/,?\s+and\s+/g)) {
+    if (m.index === undefined || depthAt(p, m.index) > 0) continue;
+    const left = p.slice(0, m.index);
+    const right = p.slice(m.index + m[0].length);
+    if (wordCount(left) < 6 || wordCount(right) < 5) continue;
+    if (
+      /\b(?:if|when|unless|while|whether|where|both|either|neither|nor|between|until|once|after|before)\b/i.test(
+        left,
+      )
+    )
+      return [p];
+    if (!FINITE.test(left)) continue;
+    // The right half starts with its subject (not a verb, preposition or number) and has a verb soon.
+    const rightWords = right
+      .replace(/\([^()]*\)/g, "")
+      .split(/\s+/)
+      .filter(Boolean);
+    const verbAt = rightWords.slice(0, 6).findIndex((w) => FINITE.test(w));
+    if (verbAt < 1) continue;
+    if (
+      /^(?:is|are|was|were|has|have|had|should|must|can|may|will|to|in|on|at|by|for|with|without|of|from|then|also|[<>≤≥~]?\d)/i.test(
+        rightWords[0] ?? "",
+      )
+    )
+      continue;
+    return [left, right];
+  }
+  return [p];
+}
+
+// Asides in parentheses become their own sentence after the one they sit in: "(maximum 90 mg)" →
+// "The most is 90 mg.", "(may repeat once)" → "This may be repeated once.", "(e.g. X)" → "For
+// example, X.", and a long aside at the end of a sentence → its own sentence.
+function extractAsides(p: string): string[] {
+  const extra: string[] = [];
+  let text = p;
+  // Several maxima in one sentence belong to different doses: moving them would lose which is which.
+  if ((p.match(/\((?:max(?:imum)?|up to)\b/gi)?.length ?? 0) > 1) return [p];
+  for (const { start, end } of topLevelParens(p).reverse()) {
+    const inner = p.slice(start + 1, end).trim();
+    const atEnd = p.slice(end + 1).trim() === "";
+    const sentence = asideSentence(inner, atEnd);
+    if (!sentence) continue;
+    extra.unshift(sentence);
+    text = `${text.slice(0, start).replace(/\s+$/, "")}${text.slice(end + 1)}`;
+  }
+  if (extra.length === 0 || wordCount(text) < 2) return [p];
+  return [text, ...extra];
+}
+
+function asideSentence(inner: string, atEnd: boolean): string | null {
+  let m = /^(?:max(?:imum)?\.?(?: dose)?|up to)\s*:?\s+([<≤]?\d.*)$/i.exec(inner);
+  if (m) return `The most is ${m[1]}`;
+  m = /^may (?:be )?repeat(?:ed)?\b\s*(.*)$/i.exec(inner);
+  if (m) return `This may be repeated ${m[1] ?? ""}`.trim();
+  m = /^(?:e\.g\.?|eg|for example|such as),?\s+(.+)$/i.exec(inner);
+  if (m && wordCount(m[1] ?? "") >= 2) return `For example, ${m[1]}`;
+  m = /^(?:i\.e\.?|that is),?\s+(.+)$/i.exec(inner);
+  if (m) return `This means ${m[1]}`;
+  // Trial figures at the end of a result: "… reduced death (7% vs 15%)" → "… The results were 7% vs 15%."
+  if (atEnd && /\bvs\b|\bversus\b/.test(inner) && /\d/.test(inner) && !/[()]/.test(inner))
+    return `The results were ${inner}`;
+  // Any other aside moves out only from the end of a sentence and only when it holds no number
+  // (values and unit conversions stay next to what they qualify).
+  if (!atEnd || wordCount(inner) < 4 || /\d/.test(inner)) return null;
+  if (/\b(?:vs|versus|RR|HR|OR|CI|P)\b|%/.test(inner) || /[()]/.test(inner)) return null;
+  if (/^(?:in|for|with|when|if|after|before|during|unless|while|on)\s/i.test(inner))
+    return `This applies ${inner}`;
+  return inner;
+}
+
+// Lab-value conditions in words: "K+ <3.5 mmol/L" → "potassium below 3.5 mmol/L", "pH ≤7.2" → "pH
+// at most 7.2". Only a comparison sign directly before a number changes; the number and unit stay.
+const ION_NAMES: Record<string, string> = {
+  "K+": "potassium",
+  "K⁺": "potassium",
+  "Na+": "sodium",
+  "Na⁺": "sodium",
+  "Ca2+": "calcium",
+  "Ca²⁺": "calcium",
+  "Mg2+": "magnesium",
+  "Mg²⁺": "magnesium",
+};
+const COMPARISONS: Record<string, string> = {
+  "<": "below",
+  ">": "above",
+  "≤": "at most",
+  "<=": "at most",
+  "≥": "at least",
+  ">=": "at least",
+};
+
+export function plainLabValues(text: string): string {
+  return text
+    .replace(
+      /(?<![A-Za-z0-9])(K\+|K⁺|Na\+|Na⁺|Ca2\+|Ca²⁺|Mg2\+|Mg²⁺)(?=\s*(?:[<>≤≥]|of\s|level|was|is|\d))/g,
+      (m) => ION_NAMES[m] ?? m,
+    )
+    .replace(
+      /(^|[\s(])(<=|>=|[<>≤≥])\s?(?=\d)/g,
+      (_m, pre: string, sign: string) => `${pre}${COMPARISONS[sign]} `,
+    )
+    .replace(
+      /\b(if|when|unless|while|until|once) (potassium|sodium|calcium|magnesium|phosphate|glucose|pH|creatinine|bicarbonate|INR|haemoglobin|hemoglobin|blood sugar|platelets?|temperature|eGFR|CrCl) (?=below |above |at most |at least )/gi,
+      "$1 $2 is ",
+    );
+}
+
+/** Expands route abbreviations after a dose, where a plain phrase reads as the same thing. */
+export function expandRoutes(text: string): string {
+  const ROUTES: Record<string, string> = { IM: "into a muscle", SC: "under the skin", PO: "by mouth" };
+  return text.replace(
+    /(?<![A-Za-z0-9/-])(IM|SC|PO)(?![A-Za-z0-9/-])(?=\s*$|[.,;:)]|\s+(?:over|every|once|twice|daily|as|for|then|and|or|at|in|on|with|until|single|bolus|injection|[<>≤≥~]?\d))/g,
+    (m) => ROUTES[m] ?? m,
+  );
+}
+
+/** Splits at matches of `re` outside parentheses; with `keep`, separators are kept at odd indices. */
+function topLevelSplit(text: string, re: RegExp, keep = false): string[] {
+  const out: string[] = [];
+  let last = 0;
+  for (const m of text.matchAll(re)) {
+    if (m.index === undefined || depthAt(text, m.index) > 0) continue;
+    out.push(text.slice(last, m.index));
+    if (keep) out.push(m[0]);
+    last = m.index + m[0].length;
+  }
+  out.push(text.slice(last));
+  return out;
+}
+
+function depthAt(text: string, index: number): number {
+  let depth = 0;
+  for (let i = 0; i < index; i++) {
+    if (text[i] === "(") depth++;
+    else if (text[i] === ")") depth = Math.max(0, depth - 1);
+  }
+  return depth;
+}
+
+function topLevelParens(text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let depth = 0;
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "(") {
+      if (depth === 0) start = i;
+      depth++;
+    } else if (text[i] === ")" && depth > 0) {
+      depth--;
+      if (depth === 0) out.push({ start, end: i });
+    }
+  }
+  return out;
+}
+
+/**
+ * Splits long sentences into short ones where a clause boundary allows it: semicolons, spaced
+ * dashes, ". " between sentences, ", and/but/then/so/while/whereas" joins, and subordinate clauses
+ * after a comma, which get a short carrier so they stand alone (", which" → ". This",
+ * ", if" → ". This applies if", ", including" → ". This includes", ", because" → ". This is because").
+ * Every piece must keep at least four words, otherwise it stays joined. Words, numbers, doses and
+ * negations are carried over unchanged; only the joins change.
+ */
+export function plainSentences(text: string): string {
+  const out: string[] = [];
+  let rest = text.trim();
+  // Pieces: [carrier prefix, clause text]; the first piece has no carrier.
+  const pieces: Array<{ lead: string; body: string; sentenceStart: boolean }> = [];
+  let lead = "";
+  let sentenceStart = true;
+  for (;;) {
+    const m = CLAUSE_BOUNDARY.exec(rest);
+    if (!m) break;
+    pieces.push({ lead, body: rest.slice(0, m.index), sentenceStart });
+    lead = carrierFor(m[0]);
+    sentenceStart = /^\.\s/.test(m[0]);
+    rest = rest.slice(m.index + m[0].length);
+  }
+  pieces.push({ lead, body: rest, sentenceStart });
+  for (const [i, { lead: carrier, body }] of pieces.entries()) {
+    // A piece that already was a sentence stays one, however short.
+    const part = body
+      .trim()
+      .replace(/[.]$/, "")
+      // "…, so that X" keeps its purpose: "This is so that X".
+      .replace(/^so that\s+/i, "This is so that ")
+      .replace(/^(?:and|while|whereas|so)\s+/i, "");
+    const prev = out[out.length - 1];
+    if (
+      prev !== undefined &&
+      !pieces[i]?.sentenceStart &&
+      (!standsAlone(part) || !standsAlone(prev) || unbalanced(prev))
+    ) {
+      out[out.length - 1] = `${prev.replace(/[.]$/, "")}${joinBack(carrier)}${part}`;
+    } else out.push(carrier ? `${carrier} ${part}` : part);
+  }
+  return out
+    .map((p) => p.charAt(0).toUpperCase() + p.slice(1))
+    .map((p) => (/[.!?]$/.test(p) ? p : `${p}.`))
+    .join(" ");
+}
+
+// Boundaries, in one alternation; the matched text decides the carrier.
+const CLAUSE_BOUNDARY =
+  /;\s+|\s+[—–]\s+|:\s+(?<!\b(?:of|as|to|for|with|in|include|includes|are|is|either):\s+)(?=[A-Za-z][^:]*\s\S+\s\S+\s)|,\s+(?=(?:and(?!\s+(?:is|are|was|were|has|have|had|can|may|should|will)\b)|but|while|whereas|then|because|so|which|if|when|unless|including|such as|although|though|to [a-z]{3,})\s)(?:which|if|when|unless|including|such as|although|though|because|to(?= [a-z]))?\s*|\s+(?=but\s)|\.\s+(?=[A-Z])/;
+
+const CARRIERS: Record<string, string> = {
+  which: "This",
+  if: "This applies if",
+  when: "This applies when",
+  unless: "This does not apply if",
+  including: "This includes",
+  "such as": "Examples are",
+  although: "But",
+  though: "But",
+  because: "This is because",
+  to: "This is to",
+};
+
+function carrierFor(boundary: string): string {
+  const word = boundary
+    .replace(/^[,\s]+/, "")
+    .trim()
+    .toLowerCase();
+  return CARRIERS[word] ?? "";
+}
+
+/** How a piece too short to stand alone is glued back: its original joining words. */
+function joinBack(carrier: string): string {
+  const original = Object.entries(CARRIERS).find(([, c]) => c === carrier)?.[0];
+  return original ? `, ${original} ` : ", ";
+}
+
+/** An open parenthesis not yet closed: splitting inside it would break the aside. */
+function unbalanced(s: string): boolean {
+  return (s.match(/\(/g)?.length ?? 0) > (s.match(/\)/g)?.length ?? 0);
+}
+
+/** Four words make a sentence; a dose with its drug or label ("Nicardipine: 5 mg/h") needs three. */
+function standsAlone(s: string): boolean {
+  const n = wordCount(s);
+  return n >= 4 || (n >= 3 && DOSE.test(s) && /[A-Za-z]{3}/.test(s));
+}
+
+function wordCount(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
