@@ -3,14 +3,8 @@ import { fakeRetriever, source as testSource } from "../../test/answer/fixtures.
 import { composeExtractive, composeTitle } from "./compose-extractive.js";
 import type { SectionSpec } from "./facets.js";
 import { analyseQuestion, questionParts } from "./question.js";
-import {
-  coverParts,
-  distinctRegimens,
-  type EvidenceSentence,
-  sameDose,
-  sectionSpecs,
-  selectEvidence,
-} from "./select.js";
+import { distinctRegimens, sameDose } from "./redundancy.js";
+import { coverParts, type EvidenceSentence, sectionSpecs, selectEvidence } from "./select.js";
 import { stemSet } from "./text.js";
 
 async function select(question: string, options = {}) {
