@@ -64,6 +64,23 @@ export function containsPhrase(tokens: string[], phrase: string[]): boolean {
   return false;
 }
 
+/** Search filters by name → the index's integer codes (an unknown name matches nothing). */
+export function indexFilter(
+  parts: SearchParts,
+  filters: SearchFilters | undefined,
+): SearchFilter | undefined {
+  if (!filters) return undefined;
+  const codes = (book: Codebook, names: string[]) =>
+    names.map((n) => book.lookup(n) ?? -1).filter((c) => c >= 0);
+  const filter: SearchFilter = {};
+  if (filters.kinds?.length) filter.kinds = filters.kinds.map((k) => kindCode(k as EvidenceKind));
+  if (filters.yearFrom !== undefined) filter.yearFrom = filters.yearFrom;
+  if (filters.yearTo !== undefined) filter.yearTo = filters.yearTo;
+  if (filters.specialty) filter.specialty = parts.specialties.lookup(filters.specialty) ?? -1;
+  if (filters.collections?.length) filter.collections = codes(parts.collections, filters.collections);
+  return filter;
+}
+
 export class LexicalRetriever implements Retriever {
   constructor(
     readonly parts: SearchParts,
@@ -79,24 +96,14 @@ export class LexicalRetriever implements Retriever {
     });
   }
 
-  private toFilter(filters: SearchFilters | undefined): SearchFilter | undefined {
-    if (!filters) return undefined;
-    const codes = (book: Codebook, names: string[] | undefined) =>
-      names?.map((n) => book.lookup(n) ?? -1).filter((c) => c >= 0);
-    const filter: SearchFilter = {};
-    if (filters.kinds?.length) filter.kinds = filters.kinds.map((k) => kindCode(k as EvidenceKind));
-    if (filters.yearFrom !== undefined) filter.yearFrom = filters.yearFrom;
-    if (filters.yearTo !== undefined) filter.yearTo = filters.yearTo;
-    if (filters.specialty) filter.specialty = this.parts.specialties.lookup(filters.specialty) ?? -1;
-    if (filters.collections?.length)
-      filter.collections = codes(this.parts.collections, filters.collections) ?? [];
-    return filter;
-  }
-
   /** Ranks documents for a planned query; synchronous and allocation-light for benchmarks. */
   rank(plan: QueryPlan, k: number, filters?: SearchFilters): RankedDoc[] {
     const weights = this.options.rerank ?? DEFAULT_RERANK;
-    const candidates = this.parts.index.search(plan.terms, Math.max(k * 5, 50), this.toFilter(filters));
+    const candidates = this.parts.index.search(
+      plan.terms,
+      Math.max(k * 5, 50),
+      indexFilter(this.parts, filters),
+    );
     if (candidates.length === 0) return [];
     const wantedQtypes = MEDQUAD_QTYPES[plan.questionType];
     const top = candidates[0]?.score ?? 1;

@@ -1,19 +1,6 @@
-/**
- * Lexical + dense retrieval fused by reciprocal rank fusion (Cormack, Clarke & Büttcher, SIGIR
- * 2009): a passage's fused score is Σ 1 / (K + rank) over the lists that found it (ranks from 1),
- * with K = 60 as in the paper. RRF needs no score calibration between BM25 and cosine similarity,
- * and a passage found by both lists beats one found high in only one.
- *
- * Ties are broken deterministically: better lexical rank, then better dense rank, then passage id.
- * When the embeddings endpoint fails, search falls back to the lexical list (explain carries
- * `denseUnavailable: 1`) and skips the endpoint for a cool-down so every query is not held up.
- */
-import type { EvidenceKind } from "../../corpus/model.js";
 import type { EvidenceStore } from "../../store/ports.js";
-import { type Codebook, kindCode } from "../doc-table.js";
 import { compileFilter } from "../index/filter.js";
-import type { SearchFilter } from "../index/types.js";
-import type { LexicalRetriever, SearchParts } from "../lexical-retriever.js";
+import { indexFilter, type LexicalRetriever, type SearchParts } from "../lexical-retriever.js";
 import type { QueryInput, QueryPlan } from "../query-plan.js";
 import type { Retriever, SearchFilters, SearchHit, SearchOptions } from "../types.js";
 import type { VectorIndex } from "./vector-index.js";
@@ -109,23 +96,6 @@ export function reciprocalRankFusion(
       rank(a.denseRank) - rank(b.denseRank) ||
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
-}
-
-/** The same filter semantics as the lexical index (unknown names match nothing). */
-export function indexFilter(
-  parts: SearchParts,
-  filters: SearchFilters | undefined,
-): SearchFilter | undefined {
-  if (!filters) return undefined;
-  const codes = (book: Codebook, names: string[]) =>
-    names.map((n) => book.lookup(n) ?? -1).filter((c) => c >= 0);
-  const filter: SearchFilter = {};
-  if (filters.kinds?.length) filter.kinds = filters.kinds.map((k) => kindCode(k as EvidenceKind));
-  if (filters.yearFrom !== undefined) filter.yearFrom = filters.yearFrom;
-  if (filters.yearTo !== undefined) filter.yearTo = filters.yearTo;
-  if (filters.specialty) filter.specialty = parts.specialties.lookup(filters.specialty) ?? -1;
-  if (filters.collections?.length) filter.collections = codes(parts.collections, filters.collections);
-  return filter;
 }
 
 export type QueryEmbedder = (text: string) => Promise<Float32Array>;
