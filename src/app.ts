@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type AnswerEngine, createAnswerEngine } from "./answer/engine.js";
+import { analyseQuestion } from "./answer/question.js";
 import type { Settings } from "./config/settings.js";
 import { type ImportSummary, type ProgressSink, runImport } from "./corpus/import-runner.js";
 import { readLibrary } from "./corpus/importers/markdown.js";
@@ -32,6 +33,7 @@ export class OslerApp {
   private lexiconChecked = false;
   private searchCache: { key: string; retriever: HybridRetriever } | null = null;
   private answerCache: { version: string; retriever: SearchRetriever; engine: AnswerEngine } | null = null;
+  private relatedCache: { version: string; index: RelatedQuestions } | null = null;
   private readonly warned = new Set<string>();
   /** Where non-fatal problems (e.g. the embeddings endpoint is down) are reported; replaceable. */
   warn: (message: string) => void = (message) => process.stderr.write(`osler: warning: ${message}\n`);
@@ -133,7 +135,6 @@ export class OslerApp {
     const retriever = await this.search();
     const version = await this.store.corpusVersion();
     if (this.answerCache?.version !== version || this.answerCache.retriever !== retriever) {
-      let related: RelatedQuestions | null = null;
       const engine = createAnswerEngine({
         retriever,
         store: this.store,
@@ -141,7 +142,7 @@ export class OslerApp {
         lexiconLookup: (phrase) => retriever.parts.lexicon.lookup(phrase),
         glossaryPath: LAY_GLOSSARY,
         relatedQuestions: async (q, k) => {
-          related ??= await RelatedQuestions.build(this.store);
+          const related = await this.relatedIndex();
           const found = related.find(q.text, q.focus, k);
           // Later questions can be offered this one, without waiting for a rebuild.
           related.add(q.text);
@@ -151,6 +152,22 @@ export class OslerApp {
       this.answerCache = { version, retriever, engine };
     }
     return this.answerCache.engine;
+  }
+
+  /** The related-question index over the current corpus (built on first use per corpus version). */
+  private async relatedIndex(): Promise<RelatedQuestions> {
+    const version = await this.store.corpusVersion();
+    if (this.relatedCache?.version !== version) {
+      this.relatedCache = { version, index: await RelatedQuestions.build(this.store) };
+    }
+    return this.relatedCache.index;
+  }
+
+  /** Related questions for any question (the same ones an answer to it would list). */
+  async related(question: string, k = 8): Promise<string[]> {
+    const retriever = await this.lexical();
+    const q = analyseQuestion(question, (phrase) => retriever.parts.lexicon.lookup(phrase));
+    return (await this.relatedIndex()).find(q.text, q.focus, k);
   }
 
   async close(): Promise<void> {

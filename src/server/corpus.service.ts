@@ -4,7 +4,6 @@ import { notFound } from "../core/errors.js";
 import type { EvidenceKind, Passage, Source } from "../corpus/model.js";
 import type { Retriever, SearchHit } from "../search/types.js";
 import type { EvidenceStore } from "../store/ports.js";
-import type { RelatedFinder } from "./related.js";
 
 export interface CorpusService {
   search(q: string, k: number, kind?: EvidenceKind): Promise<SearchHit[]>;
@@ -18,7 +17,8 @@ export interface CorpusService {
 export function createCorpusService(deps: {
   retriever: () => Promise<Retriever>;
   store: Pick<EvidenceStore, "getSource" | "getPassages" | "passagesOfSource" | "listSources">;
-  related: RelatedFinder;
+  /** Related questions for a question (OslerApp.related). */
+  related: (question: string, k?: number) => Promise<string[]>;
 }): CorpusService {
   const { store } = deps;
   let libraryCache: { at: number; groups: Array<{ specialty: string; sources: Source[] }> } | null = null;

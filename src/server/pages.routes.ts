@@ -18,7 +18,6 @@ import { answerIdFromSlug, answerPath, sourcePath } from "../web/paths.js";
 import { AskBodySchema } from "./answers.schemas.js";
 import type { AnswerService, AnswerSummary } from "./answers.service.js";
 import type { CorpusService } from "./corpus.service.js";
-import { questionKey } from "./related.js";
 
 const summaryHref = (a: AnswerSummary) => answerPath(a);
 
@@ -32,30 +31,11 @@ function rememberAudience(c: Context, audience: Audience): void {
   setCookie(c, AUDIENCE_COOKIE, audience, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "Lax" });
 }
 
-/** Few related questions → complete from library topics; remembered per answer (pages stay fast). */
-const MIN_RELATED = 5;
-function relatedCompleter(corpus: CorpusService) {
-  const memo = new Map<string, string[]>();
-  return async (answer: Answer): Promise<string[]> => {
-    // An abstention has nothing in the library to relate to; topic suggestions would be noise.
-    if (answer.abstained || answer.relatedQuestions.length >= MIN_RELATED) return answer.relatedQuestions;
-    const known = memo.get(answer.id);
-    if (known) return known;
-    const seen = new Set([answer.question, ...answer.relatedQuestions].map(questionKey));
-    const extra = (await corpus.related(answer.question)).filter((q) => !seen.has(questionKey(q)));
-    const related = [...answer.relatedQuestions, ...extra].slice(0, 8);
-    if (memo.size >= 2000) memo.delete(memo.keys().next().value as string);
-    memo.set(answer.id, related);
-    return related;
-  };
-}
-
 const page = (c: Context, markup: { toString(): string }, status = 200) =>
   c.html(markup.toString(), status as 200);
 
 export function pagesRoutes(answers: AnswerService, corpus: CorpusService): Hono {
   const routes = new Hono();
-  const relatedOf = relatedCompleter(corpus);
   // Keyed by the answer object, which the service keeps for a few seconds: the page is rendered
   // once per read-cache lifetime and freed with it.
   const rendered = new WeakMap<Answer, string>();
@@ -105,14 +85,14 @@ export function pagesRoutes(answers: AnswerService, corpus: CorpusService): Hono
       const shown = await answers.forAudience(stored, wanted);
       rememberAudience(c, wanted);
       if (shown.asked) return c.redirect(answerPath(shown.answer), 303);
-      const related = await relatedOf(stored);
+      const related = stored.relatedQuestions;
       return page(c, answerPage({ answer: shown.answer, related, renderedFrom: stored.audience }));
     }
     const canonical = answerPath(stored);
     if (`/q/${slug}` !== canonical) return c.redirect(canonical, 301);
     let markup = rendered.get(stored);
     if (!markup) {
-      markup = answerPage({ answer: stored, related: await relatedOf(stored) }).toString();
+      markup = answerPage({ answer: stored, related: stored.relatedQuestions }).toString();
       rendered.set(stored, markup);
     }
     return page(c, markup);

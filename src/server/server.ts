@@ -17,7 +17,6 @@ import { createLogger, type Logger } from "./log.js";
 import { askRateLimit, limitBody, requestLog, securityHeaders } from "./middleware.js";
 import { pagesRoutes } from "./pages.routes.js";
 import { createRateLimiter } from "./rate-limit.js";
-import { createRelatedFinder } from "./related.js";
 import { staticRoutes } from "./static.js";
 
 export interface ServerDeps {
@@ -27,6 +26,7 @@ export interface ServerDeps {
     store: EvidenceStore;
     search(): Promise<Retriever>;
     answers?(): Promise<AnswerEngine>;
+    related(question: string, k?: number): Promise<string[]>;
   };
   /** A fixed engine (tests, fakes); by default `app.answers()` is asked on every request. */
   engine?: AnswerEngine;
@@ -52,7 +52,7 @@ export async function createServer(deps: ServerDeps): Promise<OpenAPIHono> {
   const corpus = createCorpusService({
     retriever,
     store,
-    related: createRelatedFinder({ retriever, store }),
+    related: (question, k) => deps.app.related(question, k),
   });
   const askLimit = askRateLimit(createRateLimiter(settings.server.askRateLimit));
 

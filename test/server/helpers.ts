@@ -47,7 +47,13 @@ export async function httpFor(
 ): Promise<OpenAPIHono> {
   const settings: Settings = { ...app.settings, server: { ...app.settings.server, ...options.server } };
   return createServer({
-    app: { settings, store: app.store, search: () => app.search(), answers: () => app.answers() },
+    app: {
+      settings,
+      store: app.store,
+      search: () => app.search(),
+      answers: () => app.answers(),
+      related: (question, k) => app.related(question, k),
+    },
     engine: options.engine,
     logger: options.logger ?? createLogger("silent"),
   });
