@@ -32,8 +32,6 @@ export async function buildIndexFromStore(
   settings: Settings["search"],
   onProgress?: BuildProgress,
 ): Promise<Omit<SearchParts, "lexicon" | "corpusVersion">> {
-  const qtypeOf = new Map<string, string>();
-  for (const q of await store.allQuestions()) if (q.passageId && q.qtype) qtypeOf.set(q.passageId, q.qtype);
   const builder = new IndexBuilder({
     fields: { title: settings.titleWeight, section: settings.sectionWeight, text: settings.textWeight },
     k1: 1.2,
@@ -55,7 +53,8 @@ export async function buildIndexFromStore(
         collection: collections.code(source.collection),
       },
     });
-    docs.add(source, (passage.meta.qtype as string | undefined) ?? qtypeOf.get(passage.id) ?? null);
+    // Question-bank importers record the question type a passage answers in its meta.
+    docs.add(source, (passage.meta.qtype as string | undefined) ?? null);
     if (++n % 5000 === 0) onProgress?.(n);
   }
   onProgress?.(n);
