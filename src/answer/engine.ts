@@ -58,6 +58,8 @@ export interface AskOptions {
   onProgress?: (stage: AnswerStage, detail?: string) => void;
   /** Streamed LLM tokens (only with the LLM composer). */
   onToken?: (token: string) => void;
+  /** Diagnostics: the evidence selection and the documents opened, before composing. */
+  onSelection?: (selection: Selection, primarySourceIds: string[]) => void;
 }
 
 export interface AnswerEngineDeps {
@@ -190,7 +192,9 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
               ).length;
             // The complement takes the second place when it names more of what the lead misses.
             primaries =
-              complementCovers > secondCovers ? [lead, complement] : [...primaries.slice(0, 2), complement];
+              complementCovers > secondCovers && !second
+                ? [lead, complement]
+                : [...primaries.slice(0, 2), complement];
           }
         }
         hits = withSiblingPassages(hits, primaries, siblings);
@@ -200,6 +204,11 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
         hits.length > 0
           ? selectEvidence(q, hits, { primarySourceIds: primaries.map((p) => p.source.id) })
           : null;
+      if (selection)
+        options.onSelection?.(
+          selection,
+          primaries.map((p) => p.source.id),
+        );
       verdict = abstainOnEvidence({
         question: q,
         searched,

@@ -81,6 +81,18 @@ describe("focusTerms", () => {
   it("falls back to the modifier when the question is only about it", () => {
     expect(focusTerms("What is dialysis?")).toEqual(["dialysis"]);
   });
+
+  it("keeps a named chronic disease as a topic while a kidney-function test stays context", () => {
+    const focus = focusTerms("Patient with CKD and type 2 diabetes, eGFR 32: what protects the kidneys?");
+    expect(focus).toContain("ckd");
+    expect(focus).not.toContain("egfr");
+    expect(detectModifiers("Patient with CKD and type 2 diabetes, eGFR 32")).toContain("renal_impairment");
+  });
+
+  it("never takes a unit ratio for a topic", () => {
+    for (const unit of ["mg/g", "mL/min", "mmol/L", "mg/dL"])
+      expect(focusTerms(`uACR 600 ${unit} on losartan`)).not.toContain(unit.toLowerCase());
+  });
 });
 
 describe("question signals", () => {

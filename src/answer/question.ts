@@ -313,7 +313,12 @@ export function focusPhrases(text: string, lookup?: LexiconLookup): FocusPhrase[
 function focusCandidates(text: string, lookup?: LexiconLookup): FocusPhrase[] {
   let stripped = text.replace(FRAMING, " , ");
   for (const m of MODIFIERS) {
-    if (!m.keepInFocus) stripped = stripped.replace(new RegExp(m.pattern.source, "gi"), " , ");
+    if (m.keepInFocus) continue;
+    // A named chronic disease ("patient with CKD … what protects the kidneys?") can be the topic
+    // itself, so it stays a focus candidate; the modifier still records it as patient context.
+    stripped = stripped.replace(new RegExp(m.pattern.source, "gi"), (match) =>
+      NAMED_DISEASE.test(match) ? match : " , ",
+    );
   }
   stripped = stripped.replace(new RegExp(ALLERGY.source, "gi"), " , ");
   // Parenthetical asides ("(LMWH)") usually restate the topic, so they rank after the main phrases.
@@ -323,6 +328,8 @@ function focusCandidates(text: string, lookup?: LexiconLookup): FocusPhrase[] {
   // A question that is only about a modifier ("what is dialysis?") keeps it as its focus.
   return focus.length > 0 ? focus : phrasesOf(text.replace(FRAMING, " , "), lookup);
 }
+
+const NAMED_DISEASE = /^(?:ckd|chronic kidney disease|cirrho\w*|esrd|eskd)$/i;
 
 function mergePhrases(list: FocusPhrase[]): FocusPhrase[] {
   const out: FocusPhrase[] = [];
@@ -356,6 +363,7 @@ function phrasesOf(stripped: string, lookup?: LexiconLookup): FocusPhrase[] {
       STOP_WORDS.has(w) ||
       GENERIC_WORDS.has(w) ||
       DOSE_WORDS.has(w) ||
+      w.split("/").every((part) => DOSE_WORDS.has(part) || part === "min") ||
       CONVERSATIONAL_WORDS.has(w) ||
       w.length < 2 ||
       !/[a-z]/.test(w)

@@ -4,7 +4,7 @@ import { composeExtractive, composeTitle } from "./compose-extractive.js";
 import type { SectionSpec } from "./facets.js";
 import { analyseQuestion, questionParts } from "./question.js";
 import { distinctRegimens, sameDose } from "./redundancy.js";
-import { coverParts, type EvidenceSentence, sectionSpecs, selectEvidence } from "./select.js";
+import { coreFacets, coverParts, type EvidenceSentence, sectionSpecs, selectEvidence } from "./select.js";
 import { stemSet } from "./text.js";
 
 async function select(question: string, options = {}) {
@@ -31,10 +31,18 @@ describe("selectEvidence", () => {
   });
 
   it("respects the per-section cap and never repeats a sentence", async () => {
-    const { selection } = await select("heparin in septic shock", { maxPerSection: 1 });
+    const { selection } = await select("heparin in septic shock", { maxPerSection: 1, maxPerCoreSection: 1 });
     for (const s of selection.sections) expect(s.sentences).toHaveLength(1);
     const keys = selection.sections.flatMap((s) => s.sentences.map((c) => c.key));
     expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("gives the sections that answer the question more room than the ones around them", async () => {
+    const { selection } = await select("heparin in septic shock", { maxPerSection: 1, maxPerCoreSection: 3 });
+    const core = new Set(coreFacets("treatment"));
+    for (const s of selection.sections)
+      expect(s.sentences.length).toBeLessThanOrEqual(core.has(s.spec.facet) ? 3 : 1);
+    expect(Math.max(...selection.sections.map((s) => s.sentences.length))).toBeGreaterThan(1);
   });
 
   it("is deterministic for the same input", async () => {

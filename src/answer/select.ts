@@ -74,6 +74,8 @@ export interface Selection {
 
 export interface SelectOptions {
   maxPerSection?: number;
+  /** Cap for the sections that answer the question directly (the type's core facets). */
+  maxPerCoreSection?: number;
   maxSections?: number;
   maxPerPassage?: number;
   /** Minimum IDF-weighted overlap with the question for a sentence to be considered (0..1). */
@@ -94,6 +96,7 @@ const FEEDBACK_WEIGHT = 0.3;
 
 const DEFAULTS: Required<SelectOptions> = {
   maxPerSection: 7,
+  maxPerCoreSection: 10,
   maxSections: 8,
   maxPerPassage: 8,
   minRelevance: 0.12,
@@ -552,7 +555,12 @@ function pickSections(
   for (const spec of specs) {
     const pool = scored.filter((c) => c.facet === spec.facet && eligible(c));
     const chosen: EvidenceSentence[] = [];
-    while (chosen.length < opts.maxPerSection && pool.length > 0) {
+    // What was asked ("how do I treat…" → recommendations and doses) is read more fully than the
+    // sections around it.
+    const cap = core.includes(spec.facet)
+      ? Math.max(opts.maxPerSection, opts.maxPerCoreSection)
+      : opts.maxPerSection;
+    while (chosen.length < cap && pool.length > 0) {
       let bestIdx = -1;
       let bestValue = Number.NEGATIVE_INFINITY;
       for (let i = 0; i < pool.length; i++) {

@@ -62,6 +62,7 @@ export async function searchAll(
   const focus = q.focus.join(" ");
   const queries = [
     isFollowUp ? `${focus} ${q.text}` : q.text,
+    caseFreeQuery(q.text),
     focus ? `${focus} ${FACET_QUERY_TERMS[q.type]}`.trim() : "",
     focus && q.modifiers.length > 0 ? `${focus} ${q.modifiers.flatMap(modifierTerms).join(" ")}` : "",
   ].filter((s, i, all) => s.length > 0 && all.indexOf(s) === i);
@@ -86,6 +87,21 @@ export async function searchAll(
   const bestScorePerTerm =
     first.length > 0 ? (first[0]?.score ?? 0) / Math.max(1, contentWords(queries[0] ?? "").length) : 0;
   return { hits, searched: queries, bestScorePerTerm };
+}
+
+// Doses, frequencies and lab units in a case description ("on apixaban 5 mg twice daily, CrCl 60").
+const CASE_DETAIL =
+  /^(?:\d[\d.,]*|mg|mcg|g|kg|ml|l|mmol|mmhg|units?|iu|daily|twice|once|bid|tid|qid|hourly|hours?|minutes?|days?|weeks?|years?|yo|y|old|year-old|patient|man|woman|male|female)$/;
+
+/**
+ * The question without its case numbers: "on apixaban 5 mg twice daily … when should I stop it?"
+ * otherwise pulls the dosing sections of every document that names apixaban, when what is asked
+ * (stopping, bridging, restarting) lives in another document. Empty when nothing was removed.
+ */
+export function caseFreeQuery(text: string): string {
+  const all = contentWords(text);
+  const kept = all.filter((w) => !CASE_DETAIL.test(w));
+  return kept.length < all.length && kept.length >= 2 ? kept.join(" ") : "";
 }
 
 function statements(draft: Pick<Draft, "bottomLine" | "sections">): DraftStatement[] {

@@ -31,6 +31,13 @@ describe("verifyStatement", () => {
     else expect(v.support).toBeLessThan(0.7);
   });
 
+  it("finds a drug name inside a compound token of the cited text (4F-PCC, piperacillin/tazobactam)", () => {
+    const cited = ["Edoxaban: 4F-PCC is the usual option. Give piperacillin/tazobactam 4.5 g IV."];
+    expect(verifyStatement("Edoxaban: 4F-PCC is the usual option.", cited, 0.6)).toMatchObject({ ok: true });
+    expect(verifyStatement("Give piperacillin/tazobactam 4.5 g IV.", cited, 0.6)).toMatchObject({ ok: true });
+    expect(verifyStatement("Edoxaban: idarucizumab is the usual option.", cited, 0.6).ok).toBe(false);
+  });
+
   it("fails a statement that cites nothing", () => {
     expect(verifyStatement("Use norepinephrine.", [], 0.6)).toMatchObject({ ok: false, support: 0 });
   });

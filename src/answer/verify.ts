@@ -28,7 +28,10 @@ export function verifyStatement(statement: string, citedTexts: string[], minSupp
   for (const n of numbers(statement)) if (!citedNumbers.has(n)) reasons.push(`number ${n} not in cited text`);
   const citedUnits = new Set(units(cited));
   for (const u of units(statement)) if (!citedUnits.has(u)) reasons.push(`unit ${u} not in cited text`);
-  const citedWords = new Set(words(cited).map((w) => w.replace(/s$/, "")));
+  // Parts of compound tokens count too: "4F-PCC" names PCC, "piperacillin/tazobactam" both drugs.
+  const citedWords = new Set(
+    words(cited).flatMap((w) => [w, ...w.split(/[-/]/)].map((x) => x.replace(/s$/, ""))),
+  );
   for (const name of drugLikeNames(statement)) {
     if (!citedWords.has(name.replace(/s$/, ""))) reasons.push(`name ${name} not in cited text`);
   }

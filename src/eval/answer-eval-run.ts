@@ -11,6 +11,7 @@ export async function runAnswerEval(app: OslerApp, files: string[]) {
   const engine = await app.answers();
   const scores: ItemScore[] = [];
   const grades: number[] = [];
+  const patientGrades: Array<{ id: string; grade: number }> = [];
   const times: number[] = [];
   for (const item of items) {
     const started = performance.now();
@@ -19,7 +20,10 @@ export async function runAnswerEval(app: OslerApp, files: string[]) {
     scores.push(scoreAnswer(item, answer));
     if (item.expect === "answer" && !answer.abstained) {
       const patient = await engine.ask(item.question, { audience: "patient" });
-      if (!patient.abstained) grades.push(patient.meta.readingGrade);
+      if (!patient.abstained) {
+        grades.push(patient.meta.readingGrade);
+        patientGrades.push({ id: item.id, grade: patient.meta.readingGrade });
+      }
     }
   }
   times.sort((a, b) => a - b);
@@ -31,6 +35,7 @@ export async function runAnswerEval(app: OslerApp, files: string[]) {
       meanGrade: r(grades.reduce((a, b) => a + b, 0) / Math.max(grades.length, 1)),
       maxGrade: r(Math.max(0, ...grades)),
       atOrBelow8: grades.filter((g) => g <= 8).length,
+      grades: patientGrades,
     },
     latencyMs: { p50: percentile(times, 50), p99: percentile(times, 99) },
     items: scores,
