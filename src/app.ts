@@ -141,11 +141,11 @@ export class OslerApp {
         settings: { answer: this.settings.answer, llm: this.settings.llm, search: this.settings.search },
         lexiconLookup: (phrase) => retriever.parts.lexicon.lookup(phrase),
         glossaryPath: LAY_GLOSSARY,
-        relatedQuestions: async (q, k) => {
+        relatedQuestions: async (q, k, remember) => {
           const related = await this.relatedIndex();
           const found = related.find(q.text, q.focus, k);
-          // Later questions can be offered this one, without waiting for a rebuild.
-          related.add(q.text);
+          // Later questions can be offered an answered one, without waiting for a rebuild.
+          if (remember) related.add(q.text);
           return found;
         },
       });

@@ -1,4 +1,4 @@
-import { mkdtempSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,6 +7,7 @@ import { loadSettings } from "../src/config/settings.js";
 import { runImport } from "../src/corpus/import-runner.js";
 import { readMedquad } from "../src/corpus/importers/medquad.js";
 import { readPubmedXml } from "../src/corpus/importers/pubmed.js";
+import { ANALYZER_VERSION } from "../src/search/analyzer.js";
 import { indexPaths, openSearch } from "../src/search/search-service.js";
 import { SqliteStore } from "../src/store/sqlite/sqlite-store.js";
 import { sampleUnit } from "../src/store/store.contract.js";
@@ -51,6 +52,24 @@ describe("search service", () => {
     const after = await openSearch(store, settings);
     expect(after.parts.index.docCount).toBe(before + 1);
     expect(after.parts.corpusVersion).toBe(await store.corpusVersion());
+    await store.close();
+  });
+
+  it("rebuilds an index saved by an earlier analyzer, whose terms differ", async () => {
+    const { store, settings } = await corpus();
+    await openSearch(store, settings);
+    const paths = indexPaths(settings.dbPath);
+    const sidecar = JSON.parse(readFileSync(paths.sidecar, "utf8"));
+    expect(sidecar.corpusVersion).toBe(`${await store.corpusVersion()}+analyzer-${ANALYZER_VERSION}`);
+    writeFileSync(
+      paths.sidecar,
+      JSON.stringify({ ...sidecar, corpusVersion: `${await store.corpusVersion()}+analyzer-1` }),
+    );
+    const before = statSync(paths.index).mtimeMs;
+    await new Promise((r) => setTimeout(r, 20));
+    const reopened = await openSearch(store, settings);
+    expect(statSync(paths.index).mtimeMs).toBeGreaterThan(before);
+    expect(reopened.parts.index.docCount).toBe((await store.stats()).passages);
     await store.close();
   });
 

@@ -69,7 +69,8 @@ export interface AnswerEngineDeps {
     "getSource" | "getPassage" | "getPassages" | "saveAnswer" | "getAnswer" | "corpusVersion" | "allQuestions"
   > &
     Partial<Pick<EvidenceStore, "passagesOfSource">>;
-  relatedQuestions?: (q: AnalyzedQuestion, k: number) => Promise<string[]>;
+  /** Related questions; `remember` says the question was answered and may be offered to others. */
+  relatedQuestions?: (q: AnalyzedQuestion, k: number, remember: boolean) => Promise<string[]>;
   lexiconLookup?: LexiconLookup;
   /** Lay glossary; defaults to resources/lay-glossary.yaml (loaded on first patient answer). */
   glossary?: GlossaryEntry[];
@@ -227,7 +228,7 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
         bottomLine: null,
         sections: [],
         references: [],
-        relatedQuestions: q.signals.injection || q.signals.nonsense ? [] : await relate(q),
+        relatedQuestions: q.signals.injection || q.signals.nonsense ? [] : await relate(q, false),
         disclaimer: audience === "patient" ? PATIENT_DISCLAIMER : DISCLAIMER,
         review: { status: "submitted", updatedAt: generatedAt },
         meta: {
@@ -292,7 +293,7 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
       bottomLine: numbered.bottomLine,
       sections: numbered.sections,
       references: numbered.references,
-      relatedQuestions: await relate(q),
+      relatedQuestions: await relate(q, true),
       ...(audience === "patient" ? { urgentCare: adapted.urgentCare } : {}),
       disclaimer: audience === "patient" ? PATIENT_DISCLAIMER : DISCLAIMER,
       review: { status: "submitted", updatedAt: generatedAt },
@@ -318,9 +319,9 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
     }
   }
 
-  async function relate(q: AnalyzedQuestion): Promise<string[]> {
+  async function relate(q: AnalyzedQuestion, answered: boolean): Promise<string[]> {
     if (!deps.relatedQuestions) return [];
-    const candidates = await deps.relatedQuestions(q, 15).catch(() => []);
+    const candidates = await deps.relatedQuestions(q, 15, answered).catch(() => []);
     return filterRelated(q.text, candidates, 10);
   }
 

@@ -4,6 +4,7 @@
  * Everything here is pure and deterministic.
  */
 import { stemmer } from "stemmer";
+import { foldSpelling } from "../search/analyzer.js";
 
 export const STOP_WORDS = new Set(
   (
@@ -54,23 +55,6 @@ export function stem(word: string): string {
     if (stemCache.size < 50_000) stemCache.set(w, s);
   }
   return s;
-}
-
-/**
- * Folds British spellings onto American ones before stemming ("haemorrhage" → "hemorrhage",
- * "oesophageal" → "esophageal", "randomised" → "randomized", "tumour" → "tumor", "litre" →
- * "liter"), so question and evidence meet whichever spelling each uses. Applied to both sides,
- * so an occasional over-fold only merges two rare forms.
- */
-export function foldSpelling(w: string): string {
-  if (w.length < 5) return w;
-  return w
-    .replace(/ae/g, "e")
-    .replace(/oe(?=[a-z])/g, "e")
-    .replace(/(?<=[a-z]{3})our(s?)$/, "or$1")
-    .replace(/(?<=[a-z]{2})tre(s?)$/, "ter$1")
-    .replace(/(?<=[a-z]{3})is(e|ed|es|ing|ation|ations)$/, "iz$1")
-    .replace(/(?<=[a-z]{2})ys(e|ed|es|ing)$/, "yz$1");
 }
 
 /** Stems of the content words, splitting hyphenated words into their parts as well. */

@@ -107,6 +107,23 @@ describe("analyze", () => {
   });
 });
 
+describe("British and American spellings", () => {
+  it.each([
+    ["haemorrhage", "hemorrhage"],
+    ["hyperkalaemia", "hyperkalemia"],
+    ["oesophageal", "esophageal"],
+    ["randomised", "randomized"],
+    ["tumour", "tumor"],
+    ["anaemia", "anemia"],
+  ])("%s and %s give the same term", (uk, us) => {
+    expect(analyze(uk)).toEqual(analyze(us));
+  });
+
+  it("leaves short words and abbreviations alone", () => {
+    expect(analyze("AE OE")).toEqual(["ae", "oe"]);
+  });
+});
+
 describe("analyzer properties", () => {
   const anyText = fc.oneof(
     fc.string({ unit: "grapheme", maxLength: 200 }),

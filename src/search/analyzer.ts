@@ -148,9 +148,32 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
+/**
+ * Bumped whenever the terms `analyze` produces change (2: British spellings folded onto American
+ * ones), so indexes saved by an earlier build are rebuilt rather than searched with other terms.
+ */
+export const ANALYZER_VERSION = 2;
+
 /** Stem a plain lowercase word unless it is an abbreviation-length word (≤ 3 chars). */
 function stemWord(word: string): string {
-  return word.length <= 3 || !PLAIN_WORD_RE.test(word) ? word : stemmer(word);
+  return word.length <= 3 || !PLAIN_WORD_RE.test(word) ? word : stemmer(foldSpelling(word));
+}
+
+/**
+ * Folds British spellings onto American ones before stemming ("haemorrhage" → "hemorrhage",
+ * "oesophageal" → "esophageal", "randomised" → "randomized", "tumour" → "tumor", "litre" →
+ * "liter"), so question and evidence meet whichever spelling each uses. Applied to both sides,
+ * so an occasional over-fold only merges two rare forms.
+ */
+export function foldSpelling(w: string): string {
+  if (w.length < 5) return w;
+  return w
+    .replace(/ae/g, "e")
+    .replace(/oe(?=[a-z])/g, "e")
+    .replace(/(?<=[a-z]{3})our(s?)$/, "or$1")
+    .replace(/(?<=[a-z]{2})tre(s?)$/, "ter$1")
+    .replace(/(?<=[a-z]{3})is(e|ed|es|ing|ation|ations)$/, "iz$1")
+    .replace(/(?<=[a-z]{2})ys(e|ed|es|ing)$/, "yz$1");
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RelatedQuestions } from "./related-questions.js";
+import { RelatedQuestions, sectionQuestions } from "./related-questions.js";
 
 const bank = [
   "What are the treatments for Gout ?",
@@ -81,5 +81,84 @@ describe("related questions stay on topic", () => {
       5,
     );
     expect(found).toEqual(["What are the treatments for Anaphylaxis?"]);
+  });
+});
+
+describe("related questions from the library and stored answers", () => {
+  const store = (answers: Array<{ question: string; abstained: boolean }>) => ({
+    allQuestions: async () => [],
+    listAnswers: async () =>
+      answers.map((a, i) => ({
+        id: `a${i}`,
+        question: a.question,
+        audience: "clinician",
+        body: { abstained: a.abstained },
+        createdAt: "",
+      })),
+    listSources: async () => [
+      {
+        id: "lib:electrolytes/hyperkalaemia",
+        title: "Emergency treatment of acute hyperkalaemia (adults)",
+      } as never,
+    ],
+    passagesOfSource: async () =>
+      [
+        ["Emergency treatment of acute hyperkalaemia (adults)", "Recommendations"],
+        ["Emergency treatment of acute hyperkalaemia (adults)", "Monitoring"],
+        [
+          "Emergency treatment of acute hyperkalaemia (adults)",
+          "Dosing and administration",
+          "Insulin-glucose",
+        ],
+      ].map((sectionPath, i) => ({ id: `p${i}`, sectionPath }) as never),
+  });
+
+  it("never offers a question Osler declined to answer", async () => {
+    const r = await RelatedQuestions.build(
+      store([
+        { question: "How do I change the oil in my car with severe hyperkalemia?", abstained: true },
+        { question: "Which binder for chronic hyperkalemia?", abstained: false },
+      ]),
+    );
+    const found = r.find("How should I treat severe hyperkalemia?", ["hyperkalemia"], 10);
+    expect(found).toContain("Which binder for chronic hyperkalemia?");
+    expect(found.join(" ")).not.toMatch(/oil/);
+  });
+
+  it("does not relate questions through a shared generic word", async () => {
+    const r = await RelatedQuestions.build(store([]));
+    r.add("First episode C diff, non-severe: what treatment?");
+    expect(
+      r.find("Severe hyperkalemia with ECG changes", ["severe", "hyperkalemia"], 10).join(" "),
+    ).not.toMatch(/C diff/);
+  });
+
+  it("asks what each library section answers, meeting British and American spellings", async () => {
+    const found = (await RelatedQuestions.build(store([]))).find(
+      "How should I treat severe hyperkalemia with ECG changes?",
+      ["hyperkalemia"],
+      10,
+    );
+    expect(found).toContain(
+      "What should be monitored in emergency treatment of acute hyperkalaemia, and how often?",
+    );
+    expect(found).toContain(
+      "In emergency treatment of acute hyperkalaemia, what does current guidance say about insulin-glucose?",
+    );
+  });
+});
+
+describe("sectionQuestions", () => {
+  it("writes one question per standard section and named subsection, none for unknown headings", () => {
+    const qs = sectionQuestions("Stroke prevention in atrial fibrillation: risk scores (adults)", [
+      ["t", "Dosing and administration"],
+      ["t", "Dosing and administration", "Apixaban (Eliquis)"],
+      ["t", "Something else"],
+      ["t"],
+    ]);
+    expect(qs).toEqual([
+      "What doses and routes are used for stroke prevention in atrial fibrillation?",
+      "In stroke prevention in atrial fibrillation, what does current guidance say about apixaban (Eliquis)?",
+    ]);
   });
 });

@@ -22,6 +22,18 @@ const CUE_WORDS = new Set(
   ),
 );
 
+/**
+ * Words that never make two questions about the same topic: a shared "severe" or "changes" does
+ * not relate hyperkalaemia to C. difficile or to changing a car's oil.
+ */
+const GENERIC_TOPIC_WORDS = new Set(
+  analyze(
+    "severe mild moderate acute chronic new change changes changed adult adults patient patients people " +
+      "high low level levels normal first second best use used using day days week year years old time " +
+      "major minor early late risk first-line",
+  ),
+);
+
 interface QuestionKey {
   type: string;
   set: Set<string>;
@@ -76,6 +88,47 @@ export function topicQuestion(title: string): string {
     : `What does current guidance recommend on ${lower}?`;
 }
 
+/** Questions a library document's standard sections answer, keyed by the section heading. */
+const SECTION_QUESTIONS: Record<string, (topic: string) => string> = {
+  "dosing and administration": (t) => `What doses and routes are used for ${t}?`,
+  monitoring: (t) => `What should be monitored in ${t}, and how often?`,
+  "special populations": (t) =>
+    `How does ${t} differ in pregnancy, kidney or liver impairment, older adults or children?`,
+  "contraindications and cautions": (t) => `What are the contraindications and cautions in ${t}?`,
+  "duration and follow-up": (t) => `How long does treatment last, and what follow-up is needed, in ${t}?`,
+  "key evidence": (t) => `Which trials and studies support current guidance on ${t}?`,
+};
+
+/** The topic of a library title, as it reads inside a sentence ("Emergency treatment of…"). */
+function topicPhrase(title: string): string {
+  const topic = (
+    title.replace(/\s*\((?:adults?|children|adults and children)[^)]*\)\s*$/i, "").split(/:\s+/, 1)[0] ??
+    title
+  ).trim();
+  return /^[A-Z][a-z]/.test(topic) ? topic[0]?.toLowerCase() + topic.slice(1) : topic;
+}
+
+/**
+ * Questions a library document answers section by section: its standard sections ("What should be
+ * monitored in …?") and its named subsections ("… : what about rivaroxaban (Xarelto)?").
+ */
+export function sectionQuestions(title: string, sectionPaths: string[][]): string[] {
+  const topic = topicPhrase(title);
+  const out: string[] = [];
+  for (const path of sectionPaths) {
+    const [heading, sub] = [path[1]?.trim(), path[2]?.trim()];
+    if (!heading) continue;
+    const template = SECTION_QUESTIONS[heading.toLowerCase()];
+    if (sub) out.push(`In ${topic}, what does current guidance say about ${lowerFirst(sub)}?`);
+    else if (template) out.push(template(topic));
+  }
+  return [...new Set(out)];
+}
+
+function lowerFirst(s: string): string {
+  return /^[A-Z][a-z]/.test(s) ? s[0]?.toLowerCase() + s.slice(1) : s;
+}
+
 export class RelatedQuestions {
   private readonly recent: string[] = [];
 
@@ -85,7 +138,8 @@ export class RelatedQuestions {
   ) {}
 
   static async build(
-    store: Pick<EvidenceStore, "allQuestions" | "listAnswers"> & Partial<Pick<EvidenceStore, "listSources">>,
+    store: Pick<EvidenceStore, "allQuestions" | "listAnswers"> &
+      Partial<Pick<EvidenceStore, "listSources" | "passagesOfSource">>,
   ): Promise<RelatedQuestions> {
     const builder = new IndexBuilder({ fields: { q: 1 }, k1: 1.2, b: 0.5 });
     const texts: string[] = [];
@@ -102,11 +156,20 @@ export class RelatedQuestions {
       });
       texts.push(clean);
     };
-    for (const answer of await store.listAnswers(2000)) add(answer.question);
+    // Questions Osler declined (off-topic, nonsense, no evidence) are never offered to others.
+    for (const answer of await store.listAnswers(2000)) if (!isAbstained(answer.body)) add(answer.question);
     for (const q of await store.allQuestions()) add(q.question);
-    // Each library topic is a question the library answers well, even before anyone asked it.
-    for (const source of (await store.listSources?.({ collection: "library" })) ?? [])
+    // Each library topic, and each of its sections, is a question the library answers well, even
+    // before anyone asked it.
+    for (const source of (await store.listSources?.({ collection: "library" })) ?? []) {
       add(topicQuestion(source.title));
+      const passages = (await store.passagesOfSource?.(source.id).catch(() => [])) ?? [];
+      for (const q of sectionQuestions(
+        source.title,
+        passages.map((p) => p.sectionPath),
+      ))
+        add(q);
+    }
     return new RelatedQuestions(builder.finish(), texts);
   }
 
@@ -137,7 +200,7 @@ export class RelatedQuestions {
     candidates.sort((a, b) => b.score - a.score || a.text.localeCompare(b.text));
     // A related question is about the same topic: it names at least one of the focus words
     // ("anaphylaxis"), not merely a shared generic word ("adults").
-    const focusTokens = new Set(focus.flatMap((f) => analyze(f)));
+    const focusTokens = new Set(focus.flatMap((f) => analyze(f)).filter((t) => !GENERIC_TOPIC_WORDS.has(t)));
     const onTopic = (key: QuestionKey) =>
       focusTokens.size === 0 || [...key.set].some((t) => focusTokens.has(t));
     const chosen: Array<{ text: string; key: QuestionKey }> = [];
@@ -150,4 +213,8 @@ export class RelatedQuestions {
     }
     return chosen.map((c) => c.text);
   }
+}
+
+function isAbstained(body: unknown): boolean {
+  return typeof body === "object" && body !== null && (body as { abstained?: unknown }).abstained === true;
 }

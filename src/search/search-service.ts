@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import type { Settings } from "../config/settings.js";
 import type { EvidenceStore } from "../store/ports.js";
+import { ANALYZER_VERSION } from "./analyzer.js";
 import { Codebook, DocTable, type DocTableData, kindCode } from "./doc-table.js";
 import { IndexBuilder } from "./index/builder.js";
 import type { InvertedIndex } from "./index/inverted-index.js";
@@ -67,15 +68,17 @@ export async function openSearch(
   options: { persist?: boolean; onBuildProgress?: BuildProgress } = {},
 ): Promise<LexicalRetriever> {
   const corpusVersion = await store.corpusVersion();
+  // A saved index is valid for this corpus analysed by this analyzer (terms change with it).
+  const indexKey = `${corpusVersion}+analyzer-${ANALYZER_VERSION}`;
   const paths = indexPaths(settings.dbPath);
   const persist = options.persist ?? settings.dbPath !== ":memory:";
   let parts: Omit<SearchParts, "lexicon" | "corpusVersion"> | null = null;
   if (persist && existsSync(paths.index) && existsSync(paths.sidecar)) {
     try {
       const sidecar = JSON.parse(readFileSync(paths.sidecar, "utf8")) as SidecarData;
-      if (sidecar.corpusVersion === corpusVersion) {
+      if (sidecar.corpusVersion === indexKey) {
         const loaded = loadIndex(paths.index);
-        if (loaded.corpusVersion === corpusVersion) {
+        if (loaded.corpusVersion === indexKey) {
           parts = {
             index: loaded.index,
             docs: DocTable.fromData(sidecar.docs),
@@ -91,9 +94,9 @@ export async function openSearch(
   if (!parts) {
     parts = await buildIndexFromStore(store, settings.search, options.onBuildProgress);
     if (persist) {
-      saveIndex(parts.index as InvertedIndex, paths.index, corpusVersion);
+      saveIndex(parts.index as InvertedIndex, paths.index, indexKey);
       const sidecar: SidecarData = {
-        corpusVersion,
+        corpusVersion: indexKey,
         docs: parts.docs.toData(),
         specialties: parts.specialties.toJSON(),
         collections: parts.collections.toJSON(),
