@@ -10,6 +10,7 @@ import { analyseQuestion } from "./answer/question.js";
 import type { Settings } from "./config/settings.js";
 import { type ImportSummary, type ProgressSink, runImport } from "./corpus/import-runner.js";
 import { readLibrary } from "./corpus/importers/markdown.js";
+import type { LexiconEntry } from "./corpus/model.js";
 import type { HybridRetriever } from "./search/dense/hybrid-retriever.js";
 import { openHybridSearch } from "./search/dense/open-hybrid.js";
 import type { LexicalRetriever } from "./search/lexical-retriever.js";
@@ -59,15 +60,18 @@ export class OslerApp {
 
   /**
    * The curated lexicon is part of how Osler searches, whatever the corpus: a database built only
-   * from imports (e.g. MedQuAD for evaluation) gets it too, once.
+   * from imports (e.g. MedQuAD for evaluation) gets it too, and a database made by an earlier
+   * release gets the entries added or changed since.
    */
   async ensureCuratedLexicon(): Promise<void> {
     if (this.lexiconChecked) return;
     this.lexiconChecked = true;
     if (!existsSync(CURATED_LEXICON)) return;
-    const entries = await this.store.allLexicon();
-    if (!entries.some((e) => e.origin === "osler"))
-      await this.store.upsertLexicon(loadCuratedLexicon(CURATED_LEXICON));
+    const curated = loadCuratedLexicon(CURATED_LEXICON);
+    const key = (e: LexiconEntry) =>
+      JSON.stringify([e.term, [...e.synonyms].sort(), [...e.abbreviations].sort(), e.layTerm ?? null]);
+    const stored = new Set((await this.store.allLexicon()).filter((e) => e.origin === "osler").map(key));
+    if (curated.some((e) => !stored.has(key(e)))) await this.store.upsertLexicon(curated);
   }
 
   /** Loads the starter library the first time a database is used. */

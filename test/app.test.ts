@@ -18,4 +18,26 @@ describe("OslerApp", () => {
     expect(await app.store.corpusVersion()).toBe(version);
     await app.close();
   });
+
+  it("brings a database made by an earlier release up to the current curated lexicon", async () => {
+    const dbPath = join(mkdtempSync(join(tmpdir(), "osler-app-")), "o.db");
+    const first = OslerApp.open(loadSettings({ dbPath }, {}));
+    await first.lexical();
+    // An older release knew andexanet alfa only by its brand names.
+    await first.store.upsertLexicon([
+      {
+        term: "andexanet alfa",
+        synonyms: ["Andexxa"],
+        abbreviations: [],
+        conceptId: null,
+        layTerm: null,
+        origin: "osler",
+      },
+    ]);
+    await first.close();
+    const second = OslerApp.open(loadSettings({ dbPath }, {}));
+    const retriever = await second.lexical();
+    expect(retriever.parts.lexicon.lookup("andexanet")).toBe("andexanet alfa");
+    await second.close();
+  });
 });

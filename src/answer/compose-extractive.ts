@@ -8,63 +8,18 @@ import { KIND_LABEL } from "../corpus/model.js";
 import { condense } from "./condense.js";
 import { type Draft, type DraftSection, type DraftStatement, evidenceKey } from "./draft.js";
 import { SECTIONS } from "./facets.js";
-import { type AnalyzedQuestion, modifierLabel, modifierTerms, type QuestionType } from "./question.js";
+import type { AnalyzedQuestion } from "./question.js";
 import type { EvidenceSentence, Selection } from "./select.js";
-import { byId, capitalise, drugLikeNames, isNegated, jaccard, stem, stemSet } from "./text.js";
+import { composeTitle, QUALIFIER_ONLY } from "./title.js";
+
+export { composeTitle };
+
+import { byId, drugLikeNames, isNegated, jaccard, stem, stemSet } from "./text.js";
 
 /** Keys a sentence cites: the guidelines its library passage rests on, then the passage's own source. */
 export function sentenceKeys(s: EvidenceSentence): string[] {
   const own = evidenceKey(s.hit.source.id, s.hit.passage.id);
   return [...s.refIds.map((id) => evidenceKey(id, s.hit.passage.id)), own];
-}
-
-const TITLE: Record<QuestionType, (f: string) => string> = {
-  treatment: (f) => `Management of ${f}`,
-  comparison: (f) => `Comparison: ${f}`,
-  prevention: (f) => `Prevention of ${f}`,
-  dosing: (f) => `Dosing of ${f}`,
-  drug_info: (f) => `${capitalise(f)}: adverse effects, interactions and cautions`,
-  monitoring: (f) => `Monitoring of ${f}`,
-  diagnosis: (f) => `Diagnosis of ${f}`,
-  prognosis: (f) => `Prognosis of ${f}`,
-  mechanism: (f) => `Mechanism of ${f}`,
-  definition: (f) => `${capitalise(f)}: overview`,
-  other: (f) => `${capitalise(f)}: overview`,
-};
-
-/** A focus phrase that is only a qualifier ("acute", "severe") never makes a title on its own. */
-const QUALIFIER_ONLY = /^(?:acute|chronic|severe|major|minor|mild|moderate|new|first|early|late|high|low)$/i;
-
-function isDrug(phrase: string): boolean {
-  return drugLikeNames(phrase).some((n) => n.length >= 6) && phrase.split(/\s+/).length <= 2;
-}
-
-export function composeTitle(q: AnalyzedQuestion): string {
-  // Medical focus phrases only ("came", "known" never make a title); the main topic leads and a
-  // second one qualifies it: "Management of septic shock: vasopressors".
-  const medical = (q.focusDetail?.filter((f) => f.medical).map((f) => f.text) ?? q.focus).filter(
-    (f) => !QUALIFIER_ONLY.test(f),
-  );
-  const topics = (medical.length > 0 ? medical : q.focus).slice(0, 2);
-  // Condition before intervention: "Atrial fibrillation: apixaban", not "apixaban: atrial fibrillation".
-  if (
-    q.type !== "dosing" &&
-    q.type !== "drug_info" &&
-    topics.length === 2 &&
-    isDrug(topics[0] as string) &&
-    !isDrug(topics[1] as string)
-  )
-    topics.reverse();
-  const focus = q.type === "comparison" ? topics.join(" versus ") : topics.join(" and ");
-  const mods = q.modifiers
-    .filter((m) => !modifierTerms(m).some((t) => focus.includes(t.toLowerCase())))
-    .map(modifierLabel);
-  const [main, second] = topics;
-  const base =
-    q.type !== "comparison" && main && second && !TITLE[q.type]("x").includes(":")
-      ? `${TITLE[q.type](main)}: ${second}`
-      : TITLE[q.type](focus || "the question");
-  return capitalise(mods.length > 0 ? `${base} in ${mods.join(" and ")}` : base);
 }
 
 function statement(sentences: EvidenceSentence[]): DraftStatement {

@@ -359,7 +359,10 @@ function phrasesOf(stripped: string, lookup?: LexiconLookup): FocusPhrase[] {
     }
     // Readings ("88/50"), plain numbers and one-letter tokens are not topics.
     // Units and schedules ("mg", "once daily") describe a dose, not what the question is about.
+    // "pH 7.28" is a lab value, not PH (pulmonary hypertension); "130 ms" is a duration, not MS.
+    const labOrUnit = /^(?:pH|ms)$/.test(piece.replace(/[^A-Za-z]/g, ""));
     if (
+      labOrUnit ||
       STOP_WORDS.has(w) ||
       GENERIC_WORDS.has(w) ||
       DOSE_WORDS.has(w) ||

@@ -114,7 +114,7 @@ describe("composeExtractive", () => {
       "Management of community-acquired pneumonia in pregnancy",
     );
     expect(composeTitle(analyseQuestion("What dose of vancomycin in renal failure?"))).toBe(
-      "Dosing of vancomycin in renal impairment",
+      "Vancomycin dosing in renal failure",
     );
   });
 

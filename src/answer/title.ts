@@ -1,0 +1,178 @@
+/**
+ * Answer titles: what the question is about, in the words of a contents page ("Management of
+ * septic shock: vasopressors", "Andexanet alfa dosing in gastrointestinal hemorrhage"). Built from
+ * the question's medical focus phrases: adjacent ones are read as one ("GI bleed" →
+ * gastrointestinal hemorrhage), conditions lead, drugs qualify, and settings or measurements
+ * ("intensive care unit", "blood pressure") only stand in when nothing else names the topic.
+ */
+import { type AnalyzedQuestion, MODIFIERS, modifierLabel, modifierTerms, questionParts } from "./question.js";
+import { alreadyGivenDrugs, capitalise, drugLikeNames } from "./text.js";
+
+/** A focus phrase that is only a qualifier ("acute", "severe") never makes a title on its own. */
+export const QUALIFIER_ONLY =
+  /^(?:acute|chronic|severe|major|minor|mild|moderate|new|first|early|late|high|low|septic|episode)$/i;
+
+/** Aims and framing ("kidney protection", "as needed") name neither a condition nor a treatment. */
+const NOT_A_TOPIC = /(?:^as needed$|\b(?:protection|control|target|threshold|goal|regimen|strategy)$)/i;
+
+/** Where care happens: context, not topic. */
+const SETTING =
+  /^(?:intensive care(?: unit)?|icu|emergency department|ed|hospital|rural hospital|ward|clinic|operating (?:room|theatre)|critically ill patients?)$/i;
+
+/** What was measured: context, not topic, unless nothing else is named. */
+const MEASURE =
+  /^(?:blood pressure|hemoglobin|haemoglobin|potassium|sodium|platelets?|platelet count|international normali[sz]ed ratio|inr|creatinine|creatinine clearance|electrocardiogram|ecg|fraction of inspired oxygen|glucose|ph|heart rate|temperature|oxygen saturation|lactate|troponin|bilirubin|mean arterial pressure|body weight|weight)$/i;
+
+/** Head words of conditions (diseases, syndromes, poisonings, states): what a title is about. */
+const CONDITION =
+  /(?:itis|[ae]mia|osis|pathy|oma|algia|uria|penia|plasia|syndrome|shock|failure|disease|infarction|embol|thrombo(?!lysis)|fibrillation|flutter|ha?emorrhage|bleed|stroke|pneumonia|sepsis|overdose|poisoning|toxicity|acidosis|alkalosis|injury|storm|crisis|exacerbation|attack|emergency|arrest|delirium|anaphylaxis|bactera?emia|gout|purpura|cancer|malignan\w*|diabetes|tension|seizure|epilepticus|cirrho\w*|hematemesis|varices|asthma|copd|distress|infection|abscess|cellulitis|fracture|dementia|depression|arrhythmia|cardia|angina|diarrh\w*|insufficiency|deficiency|ulcer|o?edema|state|vomiting|nausea|pain|fever|bleeding|confusion|headache|flare|seiz\w*)\b/i;
+
+function isCondition(phrase: string): boolean {
+  return CONDITION.test(phrase) && !isDrugPhrase(phrase);
+}
+
+export function isDrugPhrase(phrase: string): boolean {
+  return drugLikeNames(phrase).some((n) => n.length >= 6) && phrase.split(/\s+/).length <= 3;
+}
+
+interface Phrase {
+  text: string;
+  original: string;
+  at: number;
+  end: number;
+}
+
+/** Medical focus phrases in question order, adjacent ones merged, negated mentions ("no AF") dropped. */
+function topicPhrases(q: AnalyzedQuestion): Phrase[] {
+  const lower = q.text.toLowerCase();
+  const detail = q.focusDetail?.filter((f) => f.medical) ?? q.focus.map((f) => ({ text: f, forms: [f] }));
+  const found: Phrase[] = [];
+  for (const f of detail) {
+    if (QUALIFIER_ONLY.test(f.text) || NOT_A_TOPIC.test(f.text) || /^(?:no|not|without)\s/i.test(f.text))
+      continue;
+    const original = [...f.forms].reverse().find((form) => lower.includes(form.toLowerCase())) ?? f.text;
+    const at = lower.indexOf(original.toLowerCase());
+    if (at >= 0 && /\b(?:no|not|without|nor)\s+$/.test(lower.slice(Math.max(0, at - 8), at))) continue;
+    found.push({
+      text: f.text,
+      original: original.toLowerCase(),
+      at,
+      end: at < 0 ? -1 : at + original.length,
+    });
+  }
+  const placed = found.filter((p) => p.at >= 0).sort((a, b) => a.at - b.at);
+  const merged: Phrase[] = [];
+  for (const p of placed) {
+    const prev = merged.at(-1);
+    if (
+      prev &&
+      /^[\s-]*$/.test(lower.slice(prev.end, p.at)) &&
+      !isDrugPhrase(p.text) &&
+      !isDrugPhrase(prev.text)
+    )
+      merged[merged.length - 1] = {
+        text: `${prev.text} ${p.text}`,
+        original: `${prev.original} ${p.original}`,
+        at: prev.at,
+        end: p.end,
+      };
+    else merged.push({ ...p });
+  }
+  return [...merged, ...found.filter((p) => p.at < 0)];
+}
+
+/**
+ * The intervention a question asks about: the one named in its dosing (or first asking) part,
+ * else the first one not already given ("already got lorazepam … what next?").
+ */
+function askedIntervention(q: AnalyzedQuestion, interventions: Phrase[]): string | undefined {
+  const given = new Set(alreadyGivenDrugs(q.text));
+  const fresh = interventions.filter((p) => !given.has(p.original) && !given.has(p.text));
+  const parts = questionParts(q.text);
+  const part =
+    parts.find((p) => p.type === "dosing") ??
+    parts.find((p) => /^(?:what|which|how|should|can|do|does|is|are)\b/i.test(p.text));
+  const inPart = part ? fresh.find((p) => part.text.toLowerCase().includes(p.original)) : undefined;
+  return (inPart ?? fresh[0] ?? interventions[0])?.text;
+}
+
+/** A disease named only as a patient modifier ("How is AKI staged?"): the topic when nothing else is. */
+function modifierDisease(q: AnalyzedQuestion): string {
+  for (const m of MODIFIERS) {
+    if (!q.modifiers.includes(m.key)) continue;
+    const hit = q.text.match(m.pattern)?.[0];
+    if (
+      hit &&
+      /\b(?:AKI|CKD|ESRD|ESKD|cirrho\w*|(?:kidney|renal|liver|hepatic) (?:failure|disease|injury))\b/i.test(
+        hit,
+      )
+    )
+      return hit;
+  }
+  return "";
+}
+
+export function composeTitle(q: AnalyzedQuestion): string {
+  const all = topicPhrases(q);
+  const phrases = all.map((p) => p.text);
+  const context = phrases.filter((p) => SETTING.test(p) || MEASURE.test(p));
+  const conditions = phrases.filter((p) => isCondition(p) && !context.includes(p));
+  const interventions = all.filter((p) => !conditions.includes(p.text) && !context.includes(p.text));
+  const drugs = interventions.map((p) => p.text);
+  const measures = context.filter((p) => MEASURE.test(p));
+  // A measurement ("blood pressure") stands for the topic only when nothing else does and the
+  // question is not about a drug's dose.
+  const topic =
+    conditions.slice(0, 2).join(" and ") ||
+    modifierDisease(q) ||
+    (q.type === "dosing" ? "" : measures[0]) ||
+    "";
+  const drug = askedIntervention(q, interventions);
+  const mods = q.modifiers
+    .filter(
+      (m) =>
+        !MODIFIERS.find((r) => r.key === m)?.pattern.test(topic) &&
+        !modifierTerms(m).some((t) => `${topic} ${drug ?? ""}`.toLowerCase().includes(t.toLowerCase())),
+    )
+    .map(modifierLabel);
+  const suffix = mods.length > 0 ? ` in ${mods.join(" and ")}` : "";
+  const subject =
+    topic || drug || q.focus.find((f) => !QUALIFIER_ONLY.test(f) && !NOT_A_TOPIC.test(f)) || "the question";
+  let base: string;
+  switch (q.type) {
+    case "dosing":
+      base = drug ? `${capitalise(drug)} dosing${topic ? ` in ${topic}` : ""}` : `Dosing in ${subject}`;
+      break;
+    case "drug_info":
+      base = `${capitalise(drug ?? subject)}: adverse effects, interactions and cautions`;
+      break;
+    case "comparison":
+      base = `Comparison: ${(drugs.length >= 2 ? drugs : phrases).slice(0, 2).join(" versus ") || subject}`;
+      break;
+    case "diagnosis":
+      base = `Diagnosis of ${subject}`;
+      break;
+    case "monitoring":
+      base = drug && topic ? `Monitoring of ${drug} in ${topic}` : `Monitoring of ${subject}`;
+      break;
+    case "prevention":
+      base = `Prevention of ${subject}`;
+      break;
+    case "prognosis":
+      base = `Prognosis of ${subject}`;
+      break;
+    case "mechanism":
+      base = `Mechanism of ${subject}`;
+      break;
+    case "definition":
+      base = `${capitalise(subject)}: overview`;
+      break;
+    default:
+      base = topic
+        ? `Management of ${topic}${drug ? `: ${drug}` : ""}`
+        : drug
+          ? `${capitalise(drug)}: use and cautions`
+          : `${capitalise(subject)}: overview`;
+  }
+  return capitalise(`${base}${suffix}`);
+}
