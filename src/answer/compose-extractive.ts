@@ -40,9 +40,14 @@ function askedNames(q: AnalyzedQuestion): string[][][] {
 
 /** Best 1–2 sentences of the leading facet, favouring the most authoritative source. */
 function pickBottomLine(q: AnalyzedQuestion, selection: Selection): EvidenceSentence[] {
+  // The type's lead section, else a recommendation, else any statement but a study result: a
+  // bottom line gives the advice, the trials behind it come after.
   const lead = SECTIONS[q.type][0]?.facet;
-  const pool = selection.ranked.filter((s) => s.facet === lead);
-  const candidates = pool.length > 0 ? pool : selection.ranked;
+  const byFacet = (facet: string | undefined) => selection.ranked.filter((s) => s.facet === facet);
+  const advice = selection.ranked.filter((s) => s.facet !== "evidence");
+  const candidates = [byFacet(lead), byFacet("recommended"), advice, selection.ranked].find(
+    (pool) => pool.length > 0,
+  ) as EvidenceSentence[];
   const top = candidates[0];
   if (!top) return [];
   const near = candidates.filter((s) => s.score >= top.score * 0.85);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { analyseQuestion, detectModifiers, focusTerms, questionParts, questionType } from "./question.js";
+import {
+  analyseQuestion,
+  detectModifiers,
+  focusTerms,
+  overallType,
+  questionParts,
+  questionType,
+} from "./question.js";
 
 describe("questionType", () => {
   it.each([
@@ -151,5 +158,19 @@ describe("renal impairment from kidney-function values", () => {
     ["dose adjustment by CrCl", true],
   ])("%s → %s", (text, renal) => {
     expect(detectModifiers(text).includes("renal_impairment")).toBe(renal);
+  });
+});
+
+describe("overallType", () => {
+  it("takes the type most asked parts share, the earliest on a tie", () => {
+    expect(
+      overallType(
+        "Which sedative should I use for a ventilated ICU patient, how do I screen for delirium, and should I give haloperidol to prevent delirium?",
+      ),
+    ).toBe("treatment");
+  });
+
+  it("keeps the whole question's type for a single question", () => {
+    expect(overallType("How do you diagnose HHS?")).toBe(questionType("How do you diagnose HHS?"));
   });
 });

@@ -442,6 +442,24 @@ function canonicalise(
   return out;
 }
 
+/**
+ * The type of a question that asks several things is the one most of its parts ask (ties: the
+ * earliest): "Which sedative…, how do I screen for delirium, and should I give haloperidol?" is a
+ * treatment question with a diagnostic part, not a diagnosis question.
+ */
+export function overallType(text: string): QuestionType {
+  const whole = questionType(text);
+  const asked = questionParts(text)
+    .map((p) => p.type)
+    .filter((t) => t !== "other");
+  if (asked.length < 2) return whole;
+  const counts = new Map<QuestionType, number>();
+  for (const t of asked) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const most = Math.max(...counts.values());
+  if ((counts.get(whole) ?? 0) === most && most > 1) return whole;
+  return asked.find((t) => counts.get(t) === most) ?? whole;
+}
+
 export function normaliseQuestion(text: string): string {
   return text
     .toLowerCase()
@@ -456,7 +474,7 @@ export function analyseQuestion(text: string, lookup?: LexiconLookup): AnalyzedQ
   return {
     text: text.trim(),
     normalised: normaliseQuestion(text),
-    type: questionType(text),
+    type: overallType(text),
     modifiers: detectModifiers(text),
     focus: detail.map((f) => f.text),
     focusDetail: detail,

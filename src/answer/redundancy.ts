@@ -4,7 +4,7 @@
  * are never merged.
  */
 import type { EvidenceSentence } from "./select.js";
-import { jaccard, numbers, units as unitsIn, words } from "./text.js";
+import { jaccard, numbers, stemSet, units as unitsIn, words } from "./text.js";
 
 /**
  * Redundancy of two bullets: 1 for the same dose, else word overlap; two dose bullets for different
@@ -13,12 +13,32 @@ import { jaccard, numbers, units as unitsIn, words } from "./text.js";
  */
 export function similarity(a: EvidenceSentence, b: EvidenceSentence): number {
   if (sameDose(a, b)) return 1;
-  const sim = jaccard(a.stems, b.stems);
+  const sim = jaccard(ungradedStems(a), ungradedStems(b));
   if (sim < 0.6 || unitsIn(a.text).length === 0 || unitsIn(b.text).length === 0) return sim;
   const qa = qualifiers(a.text);
   const qb = qualifiers(b.text);
   const differ = qa.size !== qb.size || [...qa].some((x) => !qb.has(x));
   return differ || distinctRegimens(a.text, b.text) ? 0.5 : sim;
+}
+
+/** A grading note ("(conditional recommendation, low quality of evidence)", "(Class I, Level A)"). */
+const GRADING = /\((?:[^()]*\b(?:recommendation|evidence|class|level|grade)\b[^()]*)\)/gi;
+
+const ungraded = new Map<string, Set<string>>();
+
+/**
+ * Stems of a statement without its grading note: two different recommendations that share the
+ * same boilerplate grade are not near-duplicates.
+ */
+function ungradedStems(s: EvidenceSentence): Set<string> {
+  if (!s.text.includes("(")) return s.stems;
+  let stems = ungraded.get(s.text);
+  if (!stems) {
+    stems = stemSet(s.text.replace(GRADING, " "));
+    if (ungraded.size >= 20_000) ungraded.clear();
+    ungraded.set(s.text, stems);
+  }
+  return stems;
 }
 
 /**

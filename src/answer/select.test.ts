@@ -3,7 +3,7 @@ import { fakeRetriever, source as testSource } from "../../test/answer/fixtures.
 import { composeExtractive, composeTitle } from "./compose-extractive.js";
 import type { SectionSpec } from "./facets.js";
 import { analyseQuestion, questionParts } from "./question.js";
-import { distinctRegimens, sameDose } from "./redundancy.js";
+import { distinctRegimens, sameDose, similarity } from "./redundancy.js";
 import { coreFacets, coverParts, type EvidenceSentence, sectionSpecs, selectEvidence } from "./select.js";
 import { stemSet } from "./text.js";
 
@@ -277,5 +277,19 @@ describe("distinctRegimens", () => {
     expect(distinctRegimens(low, "Andexanet low dose: 400 mg IV bolus at 30 mg/min, then 4 mg/min.")).toBe(
       false,
     );
+  });
+});
+
+describe("similarity", () => {
+  it("ignores a shared grading note: two recommendations are not duplicates for sharing a grade", () => {
+    const sentence = (text: string) => ({ text, stems: stemSet(text) }) as unknown as EvidenceSentence;
+    const a = sentence(
+      "Use propofol or dexmedetomidine rather than benzodiazepines for sedation of mechanically ventilated adults (conditional recommendation, low quality of evidence)",
+    );
+    const b = sentence(
+      "Aim for light rather than deep sedation in mechanically ventilated adults (conditional recommendation, low quality of evidence)",
+    );
+    expect(similarity(a, b)).toBeLessThan(0.5);
+    expect(similarity(a, a)).toBe(1);
   });
 });

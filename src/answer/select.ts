@@ -261,8 +261,10 @@ export function selectEvidence(
       if (!placed) continue;
       const refIds = refsFor(hit.passage, span.start, span.end);
       const kindAuthority = AUTHORITY[hit.source.kind] ?? 0.5;
-      // A library sentence that cites a guideline carries (almost) the guideline's authority.
-      const authority = refIds.length > 0 ? Math.max(kindAuthority, 0.95) : kindAuthority;
+      // A library sentence that cites a guideline carries (almost) the guideline's authority; one
+      // from its "Key evidence" section reports a trial or review, and weighs as one.
+      const citedAuthority = placed === "evidence" ? AUTHORITY.trial + 0.05 : 0.95;
+      const authority = refIds.length > 0 ? Math.max(kindAuthority, citedAuthority) : kindAuthority;
       raw.push({
         key: `${hit.passage.id}@${span.start}`,
         text: span.text,
