@@ -4,7 +4,14 @@ import { composeExtractive, composeTitle } from "./compose-extractive.js";
 import type { SectionSpec } from "./facets.js";
 import { analyseQuestion, questionParts } from "./question.js";
 import { distinctRegimens, sameDose, similarity } from "./redundancy.js";
-import { coreFacets, coverParts, type EvidenceSentence, sectionSpecs, selectEvidence } from "./select.js";
+import {
+  asksDuration,
+  coreFacets,
+  coverParts,
+  type EvidenceSentence,
+  sectionSpecs,
+  selectEvidence,
+} from "./select.js";
 import { stemSet } from "./text.js";
 
 async function select(question: string, options = {}) {
@@ -291,5 +298,20 @@ describe("similarity", () => {
     );
     expect(similarity(a, b)).toBeLessThan(0.5);
     expect(similarity(a, a)).toBe(1);
+  });
+});
+
+describe("core sections", () => {
+  it("reads the recommendations for a dosing question (route and site live there)", () => {
+    expect(coreFacets("dosing")).toEqual(["dosing", "recommended"]);
+  });
+
+  it.each([
+    ["Outpatient CAP - which antibiotic and how long?", true],
+    ["For how many days should I give antibiotics?", true],
+    ["When should I stop apixaban before surgery?", true],
+    ["Which antibiotic for outpatient CAP?", false],
+  ])("%s asks for a duration: %s", (text, expected) => {
+    expect(asksDuration(text)).toBe(expected);
   });
 });

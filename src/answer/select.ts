@@ -90,6 +90,14 @@ export interface SelectOptions {
   sectionRelevanceShare?: number;
 }
 
+const ASKS_DURATION =
+  /\b(?:how long|duration|how many (?:days|weeks|months)|for how many|when (?:can|should|do|does) (?:i|we|you|she|he|they) stop)\b/i;
+
+/** Whether a question asks how long to treat or when to stop. */
+export function asksDuration(text: string): boolean {
+  return ASKS_DURATION.test(text);
+}
+
 /** Recommendation bullets whose terms feed back into the other sections, and their weight. */
 const FEEDBACK_BULLETS = 3;
 const FEEDBACK_WEIGHT = 0.3;
@@ -189,6 +197,8 @@ export function selectEvidence(
   // reads the monitoring section of the lead guideline too).
   const parts = questionParts(q.text);
   const core = [...new Set([coreFacets(q.type), ...parts.map((p) => coreFacets(p.type))].flat())];
+  // "… and how long?" names no topic word, yet asks for the lead guideline's duration section.
+  if (asksDuration(q.text) && !core.includes("duration")) core.push("duration");
   // Focus phrases with their alternative forms; coverage counts the medical ones.
   const detail = q.focusDetail ?? q.focus.map((f) => ({ text: f, forms: [f], medical: true }));
   const focusForms = detail.map((f) => f.forms.map((form) => [...stemSet(form)]).filter((x) => x.length));
@@ -487,7 +497,8 @@ export function coreFacets(type: AnalyzedQuestion["type"]): Facet[] {
     case "other":
       return ["recommended", "dosing"];
     case "dosing":
-      return ["dosing"];
+      // How to give it (route, site, timing) often sits with the recommendations.
+      return ["dosing", "recommended"];
     case "monitoring":
       return ["monitoring"];
     case "drug_info":
