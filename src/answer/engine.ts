@@ -86,6 +86,9 @@ export interface AnswerEngine {
   render(answer: Answer, audience: Audience): Answer;
 }
 
+/** A second document scoring at least this share of the lead's is kept when a complement joins. */
+const CLOSE_SECOND = 0.85;
+
 export const DISCLAIMER =
   "For health professionals, as an aid to judgement and not a substitute for it. Osler assembles statements from published guidance and research and links each one to its source; the content is pending review by its medical advisory board and may be incomplete or out of date. Check doses, contraindications and local protocols against the cited sources before acting, and apply them to the individual patient.";
 
@@ -191,9 +194,11 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
               uncoveredFocus(q, complement.source, siblings.get(complement.source.id) ?? []).filter((f) =>
                 uncovered.includes(f),
               ).length;
-            // The complement takes the second place when it names more of what the lead misses.
+            // The complement takes the second place when it names more of what the lead misses
+            // and the second was only a distant runner-up; a close second stays beside it.
+            const closeSecond = second !== undefined && second.score >= CLOSE_SECOND * lead.score;
             primaries =
-              complementCovers > secondCovers && !second
+              complementCovers > secondCovers && !closeSecond
                 ? [lead, complement]
                 : [...primaries.slice(0, 2), complement];
           }
