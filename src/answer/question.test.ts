@@ -170,6 +170,12 @@ describe("overallType", () => {
     ).toBe("treatment");
   });
 
+  it("counts only the parts that ask, not the case description", () => {
+    expect(
+      overallType("My mother was diagnosed with shingles. Is it contagious and what treatment helps?"),
+    ).toBe("treatment");
+  });
+
   it("keeps the whole question's type for a single question", () => {
     expect(overallType("How do you diagnose HHS?")).toBe(questionType("How do you diagnose HHS?"));
   });

@@ -449,16 +449,22 @@ function canonicalise(
  */
 export function overallType(text: string): QuestionType {
   const whole = questionType(text);
-  const asked = questionParts(text)
-    .map((p) => p.type)
-    .filter((t) => t !== "other");
-  if (asked.length < 2) return whole;
+  const parts = questionParts(text);
+  // Only the parts that ask count: "My mother was diagnosed with shingles. What treatment helps?"
+  // is a treatment question.
+  const asking = parts.filter((p) => ASKING.test(p.text));
+  const asked = (asking.length > 0 ? asking : parts).map((p) => p.type).filter((t) => t !== "other");
+  if (asked.length === 0 || (asking.length === 0 && asked.length < 2)) return whole;
   const counts = new Map<QuestionType, number>();
   for (const t of asked) counts.set(t, (counts.get(t) ?? 0) + 1);
   const most = Math.max(...counts.values());
   if ((counts.get(whole) ?? 0) === most && most > 1) return whole;
   return asked.find((t) => counts.get(t) === most) ?? whole;
 }
+
+/** A part that asks something, rather than describing the case. */
+const ASKING =
+  /^(?:what|which|how|when|why|where|who|whose|should|shall|can|could|do|does|did|is|are|will|would|may|might|must|any|at what|for how|in what)\b/i;
 
 export function normaliseQuestion(text: string): string {
   return text

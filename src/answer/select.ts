@@ -6,6 +6,7 @@
  */
 import { AUTHORITY, type Passage } from "../corpus/model.js";
 import type { SearchHit } from "../search/types.js";
+import { cleanImportedSentence } from "./clean-sentence.js";
 import { classifyFacet, type Facet, headingFacet, SECTIONS, type SectionSpec } from "./facets.js";
 import {
   type AnalyzedQuestion,
@@ -163,7 +164,15 @@ export function sectionSpecs(type: AnalyzedQuestion["type"]): SectionSpec[] {
 function unitsOf(passage: Passage): ReadonlyArray<{ text: string; start: number; end: number }> {
   const refs = passageRefs(passage);
   const sentences = splitSentences(passage.text);
-  if (refs.length === 0) return sentences;
+  if (refs.length === 0) {
+    // Imported web text: page furniture dropped, doubled lists and glued headings cleaned.
+    const out: Array<{ text: string; start: number; end: number }> = [];
+    for (const sp of sentences) {
+      const text = cleanImportedSentence(sp.text);
+      if (text) out.push({ text, start: sp.start, end: sp.end });
+    }
+    return out;
+  }
   const out: Array<{ text: string; start: number; end: number }> = [];
   for (const r of refs) {
     const raw = passage.text.slice(r.start, r.end);
