@@ -22,6 +22,10 @@ describe("cleanImportedSentence", () => {
       "New York Heart Association class III patients need diuretics.",
     ],
     ["Pain Shingles can be quite painful.", "Pain Shingles can be quite painful."],
+    [
+      "See a provider within 72 hours of the rash.Treatment with antivirals speeds healing.",
+      "See a provider within 72 hours of the rash. Treatment with antivirals speeds healing.",
+    ],
   ])("%s", (input, expected) => {
     expect(cleanImportedSentence(input)).toBe(expected);
   });

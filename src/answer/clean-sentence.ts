@@ -8,7 +8,7 @@
 
 /** Page furniture that says nothing clinical. */
 const FURNITURE =
-  /\b(?:watch the video|the video|click (?:on |the |here)|press the|escape \(esc\)|to enlarge|to reduce the video|this page|see the (?:picture|image|figure)|scroll down|print this)\b/i;
+  /\b(?:watch the video|the video|click (?:on |the |here)|press the|escape \(esc\)|to enlarge|to reduce the video|this page|see the (?:picture|image|figure)|scroll down|print this|see the chapter|learn more about|for more information)\b/i;
 
 /** Words that commonly open a sentence after a glued-on heading. */
 const SENTENCE_STARTERS = new Set(
@@ -55,14 +55,15 @@ function dropGluedHeading(text: string): string {
   const opener = words[i - 1];
   if (capitals < 3 || !opener || !SENTENCE_STARTERS.has(opener) || i >= words.length) return text;
   const next = words[i] as string;
-  if (!/^[a-z]/.test(next)) return text;
+  if (!/^(?:[a-z]|\d)/.test(next)) return text;
   return words.slice(i - 1).join(" ");
 }
 
 /** A cleaned sentence, or null when nothing clinical is left. */
 export function cleanImportedSentence(text: string): string | null {
   if (FURNITURE.test(text)) return null;
-  let out = undoDoubledList(text.trim());
+  // "…of the rash.Treatment with…": a sentence boundary that lost its space.
+  let out = undoDoubledList(text.trim().replace(/([a-z]{2})\.([A-Z][a-z])/g, "$1. $2"));
   out = dropGluedHeading(out);
   // A bracket opened and never closed (the rest of the aside was cut away).
   if ((out.match(/\(/g)?.length ?? 0) > (out.match(/\)/g)?.length ?? 0)) out = out.replace(/^\(/, "");

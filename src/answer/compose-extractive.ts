@@ -38,6 +38,9 @@ function askedNames(q: AnalyzedQuestion): string[][][] {
   return out.filter((forms) => forms.length > 0);
 }
 
+const ANAPHORIC =
+  /^(?:while |although |but |and |also,? )?(?:this|these|those|they|it|its|such|both|the latter|the former)\b/i;
+
 /** Best 1–2 sentences of the leading facet, favouring the most authoritative source. */
 function pickBottomLine(q: AnalyzedQuestion, selection: Selection): EvidenceSentence[] {
   // The type's lead section, else a recommendation, else any statement but a study result: a
@@ -50,7 +53,9 @@ function pickBottomLine(q: AnalyzedQuestion, selection: Selection): EvidenceSent
   ) as EvidenceSentence[];
   const top = candidates[0];
   if (!top) return [];
-  const near = candidates.filter((s) => s.score >= top.score * 0.85);
+  // A sentence that leans on the one before it ("These treatments…", "It is…") cannot lead.
+  const standalone = candidates.filter((s) => !ANAPHORIC.test(s.text));
+  const near = (standalone.length > 0 ? standalone : candidates).filter((s) => s.score >= top.score * 0.85);
   // The bottom line answers the asked question: a close bullet of the lead guideline that names
   // the drug or condition asked about wins over a more generic one.
   const asked = askedNames(q);

@@ -13,6 +13,7 @@ const LEXICON: Record<string, string> = {
   delirium: "delirium",
   haloperidol: "haloperidol",
   hyperkalemia: "hyperkalemia",
+  shingles: "shingles",
 };
 const lookup: LexiconLookup = (p) => LEXICON[p.toLowerCase()] ?? null;
 const title = (q: string) => composeTitle(analyseQuestion(q, lookup));
@@ -33,6 +34,8 @@ describe("composeTitle", () => {
     ],
     // A disease named only as patient context is the topic when nothing else is.
     ["How is AKI staged by KDIGO?", "Management of AKI"],
+    // A single topic the condition list does not know is still the topic, named once.
+    ["My mother was diagnosed with shingles. What treatment helps?", "Management of shingles"],
   ])("%s → %s", (question, expected) => {
     expect(title(question)).toBe(expected);
   });

@@ -120,14 +120,18 @@ export function composeTitle(q: AnalyzedQuestion): string {
   const interventions = all.filter((p) => !conditions.includes(p.text) && !context.includes(p.text));
   const drugs = interventions.map((p) => p.text);
   const measures = context.filter((p) => MEASURE.test(p));
-  // A measurement ("blood pressure") stands for the topic only when nothing else does and the
+  // A single phrase the condition list does not know ("shingles") is the topic when it is no drug;
+  // a measurement ("blood pressure") stands for the topic only when nothing else does and the
   // question is not about a drug's dose.
+  const sole = interventions.length === 1 ? (interventions[0] as Phrase).text : "";
   const topic =
     conditions.slice(0, 2).join(" and ") ||
+    (sole && !isDrugPhrase(sole) ? sole : "") ||
     modifierDisease(q) ||
     (q.type === "dosing" ? "" : measures[0]) ||
     "";
-  const drug = askedIntervention(q, interventions);
+  const asked = askedIntervention(q, interventions);
+  const drug = asked === topic ? undefined : asked;
   const mods = q.modifiers
     .filter(
       (m) =>
