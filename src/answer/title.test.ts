@@ -14,6 +14,9 @@ const LEXICON: Record<string, string> = {
   haloperidol: "haloperidol",
   hyperkalemia: "hyperkalemia",
   shingles: "shingles",
+  af: "atrial fibrillation",
+  "ischemic stroke": "ischemic stroke",
+  anticoagulation: "anticoagulation",
 };
 const lookup: LexiconLookup = (p) => LEXICON[p.toLowerCase()] ?? null;
 const title = (q: string) => composeTitle(analyseQuestion(q, lookup));
@@ -34,6 +37,11 @@ describe("composeTitle", () => {
     ],
     // A disease named only as patient context is the topic when nothing else is.
     ["How is AKI staged by KDIGO?", "Management of AKI"],
+    // "af" inside "after" is not AF.
+    [
+      "When should I start anticoagulation after an ischemic stroke in a patient with AF?",
+      "Management of ischemic stroke and atrial fibrillation: anticoagulation",
+    ],
     // A single topic the condition list does not know is still the topic, named once.
     ["My mother was diagnosed with shingles. What treatment helps?", "Management of shingles"],
   ])("%s → %s", (question, expected) => {

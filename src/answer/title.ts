@@ -50,8 +50,11 @@ function topicPhrases(q: AnalyzedQuestion): Phrase[] {
   for (const f of detail) {
     if (QUALIFIER_ONLY.test(f.text) || NOT_A_TOPIC.test(f.text) || /^(?:no|not|without)\s/i.test(f.text))
       continue;
-    const original = [...f.forms].reverse().find((form) => lower.includes(form.toLowerCase())) ?? f.text;
-    const at = lower.indexOf(original.toLowerCase());
+    // Whole words only: the "af" of AF is not the "af" of "after".
+    const located = [...f.forms]
+      .reverse()
+      .map((form) => ({ form, at: wordIndex(lower, form.toLowerCase()) }));
+    const { form: original, at } = located.find((l) => l.at >= 0) ?? { form: f.text, at: -1 };
     if (at >= 0 && /\b(?:no|not|without|nor)\s+$/.test(lower.slice(Math.max(0, at - 8), at))) continue;
     found.push({
       text: f.text,
@@ -79,6 +82,11 @@ function topicPhrases(q: AnalyzedQuestion): Phrase[] {
     else merged.push({ ...p });
   }
   return [...merged, ...found.filter((p) => p.at < 0)];
+}
+
+function wordIndex(text: string, phrase: string): number {
+  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return text.search(new RegExp(`(?<![a-z0-9])${escaped}(?![a-z0-9])`));
 }
 
 /**
