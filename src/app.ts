@@ -144,6 +144,7 @@ export class OslerApp {
         store: this.store,
         settings: { answer: this.settings.answer, llm: this.settings.llm, search: this.settings.search },
         lexiconLookup: (phrase) => retriever.parts.lexicon.lookup(phrase),
+        lexiconVariants: (phrase) => retriever.parts.lexicon.variantsOf(phrase),
         glossaryPath: LAY_GLOSSARY,
         relatedQuestions: async (q, k, remember) => {
           const related = await this.relatedIndex();

@@ -16,6 +16,7 @@ import { abstainOnEvidence, abstainOnQuestion } from "./abstain.js";
 import { adaptDraft } from "./audience.js";
 import { catalogResolver, type ReferenceResolver, renumber } from "./citations.js";
 import { composeExtractive, composeTitle } from "./compose-extractive.js";
+import { topicsNotAddressed } from "./coverage.js";
 import type { Draft } from "./draft.js";
 import { type GlossaryEntry, loadLayGlossary } from "./glossary.js";
 import type { LlmEndpoint } from "./llm/client.js";
@@ -72,6 +73,8 @@ export interface AnswerEngineDeps {
   /** Related questions; `remember` says the question was answered and may be offered to others. */
   relatedQuestions?: (q: AnalyzedQuestion, k: number, remember: boolean) => Promise<string[]>;
   lexiconLookup?: LexiconLookup;
+  /** Every way of writing a concept (analysed tokens), for checking what an answer names. */
+  lexiconVariants?: (phrase: string) => string[][];
   /** Lay glossary; defaults to resources/lay-glossary.yaml (loaded on first patient answer). */
   glossary?: GlossaryEntry[];
   /** Where the lay glossary file lives when `glossary` is not given (default: ./resources). */
@@ -289,6 +292,7 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
       topic,
     );
     const numbered = renumber(adapted.draft, catalogResolver(catalog));
+    const notAddressed = topicsNotAddressed(q, verified.draft, deps.lexiconVariants);
     const totalStatements = verified.total + composerDropped;
     return finish({
       ...base,
@@ -312,6 +316,7 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
         droppedStatements,
         readingGrade: 0,
         searched,
+        ...(notAddressed.length > 0 ? { notAddressed } : {}),
       },
     });
 

@@ -90,6 +90,15 @@ describe("renderAnswerText", () => {
     expect(text).toContain("No answer\nNothing qualified.");
   });
 
+  it("says which topics of the question the sources did not address", () => {
+    const text = renderAnswerText(
+      { ...ANSWER, meta: { ...ANSWER.meta, notAddressed: ["sertraline"] } },
+      { width: 200 },
+    );
+    expect(text).toContain("Not addressed by the sources found: sertraline.");
+    expect(renderAnswerText(ANSWER)).not.toContain("Not addressed");
+  });
+
   it("wraps long lines at the requested width", () => {
     const long = { ...ANSWER, bottomLine: { text: "word ".repeat(40).trim(), citations: [1] } };
     for (const line of renderAnswerText(long, { width: 60 }).split("\n"))

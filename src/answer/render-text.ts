@@ -3,6 +3,7 @@
  * of bullets with [n] markers, typed references, related questions and the disclaimer. Colour is
  * optional (pass `color: true` only when stdout is a TTY) and never carries meaning on its own.
  */
+import { notAddressedLine } from "./coverage.js";
 import type { Answer, Reference } from "./types.js";
 
 export interface RenderTextOptions {
@@ -35,6 +36,9 @@ export function renderAnswerText(answer: Answer, options: RenderTextOptions = {}
       ...wrap(`${answer.bottomLine.text}${marks(answer.bottomLine.citations)}`, width, ""),
       "",
     );
+  }
+  if (answer.meta.notAddressed?.length) {
+    out.push(...wrap(paint("yellow", notAddressedLine(answer.meta.notAddressed)), width, ""), "");
   }
   if (answer.urgentCare) out.push(...wrap(paint("bold", answer.urgentCare), width, ""), "");
   for (const section of answer.sections) {

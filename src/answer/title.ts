@@ -31,6 +31,11 @@ function isCondition(phrase: string): boolean {
   return CONDITION.test(phrase) && !isDrugPhrase(phrase);
 }
 
+/** A care setting or a measurement: context of a question rather than its topic. */
+export function isContext(phrase: string): boolean {
+  return SETTING.test(phrase) || MEASURE.test(phrase);
+}
+
 export function isDrugPhrase(phrase: string): boolean {
   return drugLikeNames(phrase).some((n) => n.length >= 6) && phrase.split(/\s+/).length <= 3;
 }

@@ -79,6 +79,11 @@ export interface AnswerMeta {
   /** Flesch–Kincaid grade of the rendered answer text. */
   readingGrade: number;
   searched?: string[];
+  /**
+   * Medical topics of the question that no statement of the answer names: the sources found do
+   * not address them, and the answer says so instead of implying it covers them.
+   */
+  notAddressed?: string[];
 }
 
 export interface Answer {

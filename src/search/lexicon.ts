@@ -101,6 +101,12 @@ export class LexiconMatcher {
     return out;
   }
 
+  /** Every known way of writing the concept a phrase names (analysed tokens), or [] when unknown. */
+  variantsOf(phrase: string): string[][] {
+    const key = analyze(phrase).join(" ");
+    return (this.byKey.get(key) ?? []).flatMap((g) => g.variants);
+  }
+
   /**
    * Canonical term for a phrase, if the lexicon knows it. A one-word synonym from an imported
    * vocabulary ("Oil" for MedQuAD's "Diesel oil") is too loose to name a medical concept, so it

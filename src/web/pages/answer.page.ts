@@ -4,6 +4,7 @@
  * disclaimer, citation export and print. Everything works without JavaScript; the script adds
  * the citation pop-up with highlighted words and the streamed follow-up.
  */
+import { notAddressedLine } from "../../answer/coverage.js";
 import type { Answer, Audience } from "../../answer/types.js";
 import { MAX_QUESTION_LENGTH } from "../../server/answers.schemas.js";
 import { html, type SafeHtml } from "../html.js";
@@ -60,6 +61,7 @@ function body(answer: Answer): SafeHtml {
       ? html`<div class="bottom-line"><h3>Bottom line</h3>${statement(answer.bottomLine, "p")}</div>`
       : ""
   }
+  ${answer.meta.notAddressed?.length ? html`<p class="not-addressed" role="note">${notAddressedLine(answer.meta.notAddressed)}</p>` : ""}
   ${answer.urgentCare ? html`<div class="urgent" role="note"><strong>Get urgent help:</strong> ${answer.urgentCare}</div>` : ""}
   ${answer.sections.map(
     (s) => html`<section class="answer-section">
