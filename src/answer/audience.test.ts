@@ -161,12 +161,12 @@ describe("restructure (patient sentences)", () => {
     [
       "trial without a population",
       "VASST (2008): vasopressin did not reduce 28-day mortality versus norepinephrine alone (35.4% vs 39.3%).",
-      "In the VASST study (2008), vasopressin did not reduce 28-day mortality versus norepinephrine alone. The results were 35.4% vs 39.3%.",
+      "Here is what the VASST study (2008) found. Vasopressin did not reduce 28-day mortality versus norepinephrine alone. The results were 35.4% vs 39.3%.",
     ],
     [
       "second result of a trial",
       "STARRT-AKI (2020), accelerated KRT did not reduce 90-day mortality compared with a standard strategy (43.9% vs 43.7%) and increased KRT dependence at 90 days (10.4% vs 6.0%).",
-      "In the STARRT-AKI study (2020), accelerated KRT did not reduce 90-day mortality compared with a standard strategy. The results were 43.9% vs 43.7%. It also increased KRT dependence at 90 days. The results were 10.4% vs 6.0%.",
+      "Here is what the STARRT-AKI study (2020) found. Accelerated KRT did not reduce 90-day mortality compared with a standard strategy. The results were 43.9% vs 43.7%. It also increased KRT dependence at 90 days. The results were 10.4% vs 6.0%.",
     ],
     [
       "list of alternatives keeps the negation in the lead-in",
@@ -181,7 +181,7 @@ describe("restructure (patient sentences)", () => {
     [
       "two instructions",
       "In people with stents who must stop the P2Y12 inhibitor, continue aspirin if possible and restart the P2Y12 inhibitor as soon as possible after surgery.",
-      "In people with stents who must stop the P2Y12 inhibitor, continue aspirin if possible. Restart the P2Y12 inhibitor as soon as possible after surgery.",
+      "This is about people with stents who must stop the P2Y12 inhibitor. For them, continue aspirin if possible. Restart the P2Y12 inhibitor as soon as possible after surgery.",
     ],
     [
       "condition at the end of a long sentence",

@@ -92,7 +92,7 @@ function explain(draft: Draft, glossary: GlossaryEntry[]): Draft {
 // Evidence grading in parentheses ("(strong recommendation, moderate-quality evidence)", "(Class I,
 // LOE A)", "(1A)") matters to clinicians; patients get the statement without it.
 const GRADING =
-  /\s*\((?:[^()]*\b(?:recommendation|evidence|certainty|quality|class\s+(?:i{1,3}|iv|[123])[ab]?|loe|grade\s+[a-d1-3]|best practice|consensus|expert opinion)\b[^()]*|[12][A-C]|[A-D]|GPP)\)/gi;
+  /\s*\((?:[^()]*\b(?:recommendations?|evidence|certainty|quality|class\s+(?:i{1,3}|iv|[123])[ab]?|loe|grade\s+[a-e1-3][abc]?|level\s+[a-c]|best practice|practice point|not graded|ungraded|consensus|expert opinion)\b[^()]*|[12][A-D]|[A-D]|[A-E]-I{1,3}|GPP)\)/gi;
 
 export function dropGrading(text: string): string {
   return text.replace(GRADING, "").replace(/\s+([.,;:])/g, "$1");
@@ -132,7 +132,8 @@ function toLay(draft: Draft, glossary: GlossaryEntry[]): Draft {
     ),
   });
   return {
-    title: rewriter.rewrite(draft.title),
+    // Its own rewriter: a term explained in the title would not be explained again in the answer.
+    title: patientTitle(draft.title, layRewriter(glossary), asides),
     bottomLine: draft.bottomLine ? lay(draft.bottomLine) : null,
     sections: draft.sections.map((sec) => ({
       ...sec,
@@ -140,6 +141,102 @@ function toLay(draft: Draft, glossary: GlossaryEntry[]): Draft {
       bullets: sec.bullets.map(lay),
     })),
   };
+}
+
+// Patient titles: the clinician title keeps its topics and its shape; only the frame words and
+// the patient group are said plainly ("Management of septic shock: vasopressors in renal
+// impairment" → "Treatment of septic shock: vasopressors, with kidney problems"). Explanations in
+// brackets are left to the answer text.
+const TITLE_FRAMES: Array<[RegExp, string]> = [
+  [/^Management of\s+/i, "Treatment of "],
+  [/^Dosing of\s+/i, "Doses of "],
+  [/^Dosing in\s+/i, "Doses in "],
+  [/\bdosing in\s+/i, "doses for "],
+  [/\bdosing$/i, "doses"],
+
+  [/^Monitoring of\s+/i, "Checking "],
+  [/^Prognosis of\s+/i, "Outlook for "],
+  [/^Mechanism of\s+/i, "How it works: "],
+  [/^Comparison:\s+/i, "Comparing "],
+  [/:\s+adverse effects, interactions and cautions$/i, ": side effects and warnings"],
+  [/:\s+use and cautions$/i, ": uses and warnings"],
+];
+const TITLE_MODIFIERS: Record<string, string> = {
+  "renal impairment": "with kidney problems",
+  "reduced kidney function": "with kidney problems",
+  "hepatic impairment": "with liver problems",
+  pregnancy: "in pregnancy",
+  breastfeeding: "when breastfeeding",
+  "older adults": "in older adults",
+  neonates: "in newborn babies",
+  children: "in children",
+  "critically ill patients": "in very ill people",
+  obesity: "with obesity",
+  "bleeding risk": "with a risk of bleeding",
+};
+
+export function patientTitle(
+  title: string,
+  rewriter: { rewrite(text: string): string },
+  asides: Array<{ short: string; aside: string }> = [],
+): string {
+  let rest = title.trim();
+  const mods: string[] = [];
+  const labels = Object.keys(TITLE_MODIFIERS).join("|");
+  const modMatch = new RegExp(` in ((?:${labels})(?: and (?:${labels}))*)$`, "i").exec(rest);
+  if (modMatch) {
+    rest = rest.slice(0, modMatch.index);
+    for (const m of (modMatch[1] ?? "").split(" and ")) mods.push(TITLE_MODIFIERS[m.toLowerCase()] ?? m);
+  }
+  let about = false;
+  const overview = /:\s+overview$/i;
+  if (overview.test(rest)) {
+    about = true;
+    rest = rest.replace(overview, "");
+  } else {
+    for (const [re, frame] of TITLE_FRAMES) rest = rest.replace(re, frame);
+  }
+  rest = rest.replace(/\b[a-z]{2,}\b/g, (w) => (ABBREVIATIONS.has(w.toUpperCase()) ? w.toUpperCase() : w));
+  let plain = shortForms(rewriter.rewrite(rest), asides);
+  if (about) plain = `About ${lowerFirst(plain)}`;
+  const text = `${plain}${mods.length > 0 ? `, ${mods.join(" and ")}` : ""}`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+// Abbreviations a question may have typed in lower case ("copd"): written as abbreviations so
+// the glossary (which matches abbreviations only as written) finds them.
+const ABBREVIATIONS = new Set([
+  "COPD",
+  "DKA",
+  "HHS",
+  "AKI",
+  "CKD",
+  "TTP",
+  "ARDS",
+  "STEMI",
+  "NSTEMI",
+  "PE",
+  "DVT",
+  "VTE",
+  "TIA",
+  "ICU",
+  "MRSA",
+  "MSSA",
+  "CDI",
+  "AF",
+  "HFREF",
+  "TLS",
+]);
+
+function lowerFirst(s: string): string {
+  return /^(?:[A-Z][a-z]|A\s)/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+}
+
+/** A title names things; the explanations in brackets belong in the answer text. */
+function shortForms(text: string, asides: Array<{ short: string; aside: string }>): string {
+  let out = text;
+  for (const { short, aside } of asides) out = out.split(`${short} (${aside})`).join(short);
+  return out;
 }
 
 const URGENT = "Call emergency services or go to the emergency department now if";

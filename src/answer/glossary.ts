@@ -131,12 +131,15 @@ export function isAbbreviation(term: string): boolean {
  * before it ("severe anaphylaxis" → "severe severe allergic reaction", "chronic CKD" → "long-term
  * long-term kidney disease") is said once. Repeats already in the source text are left alone.
  */
+// A repeat holding a negation or a number is never collapsed: dropping it could change a fact.
+const FACT_WORD = /\d|\b(?:no|not|never|without|avoid|nor|neither|except|unless|cannot)\b/i;
+
 export function collapseRepeats(source: string, rewritten: string): string {
   const lower = source.toLowerCase();
   return rewritten
     .replace(
       /(?<![A-Za-z-])([A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){0,2})\s+\1(?![A-Za-z-])/gi,
-      (m: string, first: string) => (lower.includes(m.toLowerCase()) ? m : first),
+      (m: string, first: string) => (lower.includes(m.toLowerCase()) || FACT_WORD.test(m) ? m : first),
     )
     .replace(
       // "first-line choice" → "first-choice choice" → "first-choice".

@@ -5,43 +5,30 @@
  * a statement whose numbers or negations would change is left as it was (see `sameFacts`).
  */
 
-/**
- * A glossary explanation in brackets inside a long sentence ("… adults with sepsis (a severe
- * reaction to infection) or septic shock …") moves to a sentence of its own right after it
- * ("Sepsis means a severe reaction to infection."); in a short sentence it stays where it is.
- */
-export function moveAsides(
-  text: string,
-  asides: Array<{ short: string; aside: string }>,
-  longest = 16,
-): string {
-  if (!text.includes("(")) return text;
-  return text
-    .split(/(?<=[.!?])\s+(?=[A-Z])/)
-    .map((sentence) => {
-      let out = sentence;
-      const extra: string[] = [];
-      for (const { short, aside } of asides) {
-        if (/\d/.test(aside) || wordCount(out) <= longest) continue;
-        const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-        const re = new RegExp(`(?<![A-Za-z-])(${esc(short)}) \\(${esc(aside)}\\)`, "i");
-        const m = re.exec(out);
-        if (!m || m.index === undefined || depthAt(out, m.index) > 0) continue;
-        out = `${out.slice(0, m.index)}${m[1]}${out.slice(m.index + m[0].length)}`;
-        extra.push(`${capitalFirst(m[1] ?? short)} means ${aside}.`);
-      }
-      return [out, ...extra].join(" ");
-    })
-    .join(" ");
-}
+import { extractAsides } from "./patient/asides.js";
+import { labelSplit, optionListSplit, purposeSplit, suchAsSplit, whoSplit } from "./patient/clauses.js";
+import { leadInSplit } from "./patient/lead-in.js";
+import {
+  capitalFirst,
+  DOSE,
+  depthAt,
+  NEGATION,
+  sameFacts,
+  standsAlone,
+  topLevelSplit,
+  wordCount,
+} from "./patient/text.js";
+
+export { extractAsides, moveAsides } from "./patient/asides.js";
+export { plainSentences } from "./patient/plain-sentences.js";
+export { expandRoutes, plainLabValues } from "./patient/plain-values.js";
+export { sameFacts } from "./patient/text.js";
 
 // --- Sentence restructuring for patients -------------------------------------------------------
 // Runs on the clinician wording (after grading is dropped, before the glossary), sentence by
 // sentence. Each rule only moves words into shorter sentences or adds a short carrier ("Or", "It
 // is", "The most is", "This may be repeated"); numbers, units, drug names and negations are carried
 // over unchanged, and a statement whose numbers or negations would change is left as it was.
-
-const DOSE = /\d\s?(?:mg|mcg|µg|micrograms?|g|mL|ml|L|units?|IU|mmol|mEq|ng|puffs?|tablets?)\b/;
 const DOSE_FIRST = /^[<>≤≥~]?\d[\d.,–-]*\s?(?:mg|mcg|µg|g|mL|units?|IU|mmol|mEq)\b/;
 // A dose item: a word (drug), at most two more words, then a number ("nicardipine 5 mg/h").
 const DOSE_ITEM = /^[A-Za-z][\w/-]*(?:\s+[\w/-]+){0,2}\s+[<>≤≥~]?\d/;
@@ -54,8 +41,6 @@ const PARTICIPLE =
   /^(?:increased|decreased|reduced|adjusted|titrated|repeated|doubled|halved|given|followed|extended|continued|tapered|weaned)\s+(?:by|as|to|in|if|until|every|over|with|while|at|for|when|after|before|once|twice|daily|slowly|up|down)\b/i;
 // "2 or more of A, B, C" — the items are counted together, so they must stay in one sentence.
 const COUNTED = /\b(?:\d+|one|two|three|four|all|any|both|either|at least \w+)\s+(?:or more\s+)?of:?\s/i;
-const NEGATION = /\b(?:no|not|never|without|avoid|nor|neither|except|unless|cannot)\b|n't\b/gi;
-
 /** Splits long statements into short sentences; see the rules above. */
 export function restructure(text: string): string {
   const result = topLevelSplit(text.trim(), /(?<=[.!?])\s+(?=[A-Z(])|;\s+/g)
@@ -68,19 +53,6 @@ export function restructure(text: string): string {
     .join(" ");
   return sameFacts(text, result) ? result : text;
 }
-
-/** Capitalises the first letter unless the first word is written in mixed case ("pH", "eGFR"). */
-function capitalFirst(s: string): string {
-  return /^[a-z]+[A-Z]/.test(s) ? s : s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-/** The same numbers (as a multiset) and the same number of negations. */
-export function sameFacts(before: string, after: string): boolean {
-  const nums = (s: string) => (s.match(/\d+(?:[.,]\d+)*/g) ?? []).sort().join(" ");
-  const negs = (s: string) => s.match(NEGATION)?.length ?? 0;
-  return nums(before) === nums(after) && negs(before) === negs(after);
-}
-
 function restructureSentence(sentence: string): string[] {
   const s = sentence.replace(/\.$/, "");
   const trial = trialSentence(s);
@@ -105,7 +77,7 @@ function trialSentence(s: string): string[] | null {
       return [`The ${name} study (${year}) looked at ${clause.replace(/^in\s+/i, "")}`, remainder];
     }
   }
-  return [`In the ${name} study (${year}), ${rest}`];
+  return leadInSplit(`In the ${name} study (${year}), ${rest}`);
 }
 
 // "Labetalol 10 mg IV, or nicardipine 5 mg/h IV, or clevidipine 1 mg/h" → one sentence per drug,
@@ -143,7 +115,7 @@ function splitDoses(s: string): string[] {
 // "Do not give alteplase with A, B within 3 months, C, or D" → "Do not give alteplase with any of
 // these. A. B within 3 months. C. D." — a long list of alternatives becomes one short sentence per
 // item after a lead-in that keeps the verb, the negation and the preposition.
-const LIST_LEAD = /\b(?:with|for|of|include|includes|including|if|when|as)\s+/gi;
+const LIST_LEAD = /\b(?:with|for|of|differ(?:ed)? in|include|includes|including|if|when|as)\s+/gi;
 
 const COUNTED_LEAD =
   /^(.*\b(?:\d+|one|two|three|four|all|any|both|either|at least \w+)\s+(?:or more\s+)?of)\s+(?!these\b)(.+)$/i;
@@ -188,7 +160,7 @@ function splitList(p: string): string[] {
     );
     rest = colon[1] ?? "";
   } else {
-    if (wordCount(p) < 16) return [p];
+    if (wordCount(p) < 14) return [p];
     // The lead-in ends at the last list-introducing word before the first comma.
     let cut = -1;
     for (const m of first.matchAll(LIST_LEAD)) {
@@ -197,8 +169,10 @@ function splitList(p: string): string[] {
     if (cut < 0) return [p];
     const last = parts[parts.length - 1] ?? "";
     const orList = /^or\s/i.test(last) || (/\sor\s/.test(last) && !/^and\s|\sand\s/i.test(last));
-    if (!orList || wordCount(first.slice(0, cut)) < 3) return [p];
-    lead = `${first.slice(0, cut)}any of these`;
+    // "Causes include A, B, C and D" names all of them: "Causes include these. A. B. C. D."
+    const includes = /\binclud(?:e|es|ing)\s+$/i.test(first.slice(0, cut));
+    if ((!orList && !includes) || wordCount(first.slice(0, cut)) < 3) return [p];
+    lead = `${first.slice(0, cut)}${includes ? "these" : "any of these"}`;
     rest = first.slice(cut);
   }
   const items = [rest, ...parts.slice(1)].map((x) => x.trim());
@@ -206,8 +180,18 @@ function splitList(p: string): string[] {
   // Items are noun phrases: no clause of their own, no joining word in front (except the last "or").
   const clause = /\b(?:is|are|was|were|did|does|has|have|had)\b/;
   const joined = /^(?:but|which|who|whose|that|then|with|without|if|when|and|or|to|in|for|by)\b/i;
-  if (items.some((x, i) => wordCount(x) < 2 || clause.test(x) || (i < items.length - 1 && joined.test(x))))
+  // One-word items ("papilloedema") are fine in a long list of mostly longer ones; a list of mostly
+  // single words may be adjectives ("mild, moderate or severe pain") and stays whole.
+  const bare = items.map((x) => x.replace(/^(?:or|and)\s+/i, ""));
+  // Items after "with", "for", "if" … are things: a bare number or an instruction ("consider a
+  // higher target") is not one. After a colon, steps may be instructions ("Manage in five steps:
+  // protect the heart, shift potassium into cells, …").
+  const steps = colon.length === 2 && rest === (colon[1] ?? "");
+  if (bare.some((x) => !/[A-Za-z]{3}/.test(x) || (!steps && IMPERATIVE.test(x)))) return [p];
+  const single = bare.filter((x) => wordCount(x) < 2).length;
+  if (single > 0 && (items.length < 4 || single * 2 > items.length || wordCount(items.at(-1) ?? "") < 2))
     return [p];
+  if (items.some((x, i) => clause.test(x) || (i < items.length - 1 && joined.test(x)))) return [p];
   const lastItem = items[items.length - 1] ?? "";
   if (/^(?:but|which|who|whose|that|then|with|without|if|when|to|in|for|by)\b/i.test(lastItem)) return [p];
   return [lead, ...items.map((x) => x.replace(/^(?:or|and)\s+/i, ""))];
@@ -227,6 +211,9 @@ function pieceRules(piece: string): string[] {
   }
   out.push(current);
   return out
+    .flatMap((p) => leadInSplit(p))
+    .flatMap((p) => labelSplit(p))
+    .flatMap((p) => optionListSplit(p))
     .flatMap((p) => thenSplit(p))
     .flatMap(maximumSplit)
     .flatMap(resultListSplit)
@@ -234,6 +221,9 @@ function pieceRules(piece: string): string[] {
     .flatMap(clauseAndSplit)
     .flatMap(joinSplit)
     .flatMap(conditionSplit)
+    .flatMap((p) => purposeSplit(p))
+    .flatMap((p) => whoSplit(p))
+    .flatMap((p) => suchAsSplit(p))
     .flatMap(extractAsides)
     .flatMap(splitList)
     .flatMap(orSplit);
@@ -262,11 +252,40 @@ const JOINS: Array<{ re: RegExp; carrier: string; when?: RegExp; unlessLeft?: Re
   { re: /,\s+as well as\s+(?=(?:when|if|in|for)\s)/g, carrier: "This also applies " },
   { re: /,\s+(?=even\s+(?:without|if|when|in)\s)/g, carrier: "This is true " },
   { re: /\s+because\s+(?!of\b)/g, carrier: "This is because " },
-  { re: /,?\s+whereas\s+/g, carrier: "But " },
-  // "Continue aspirin if possible and restart the P2Y12 blocker …" → two instructions.
+  // "…, weighing stent clotting against bleeding risk" → "… This means weighing stent clotting …":
+  // a participle of a known verb with its object, closing the sentence (not a list of nouns such as
+  // "vomiting, bleeding", nor a clause in commas before the verb, nor options ", adding A, or B").
   {
-    re: /,?\s+and\s+(?=(?:give|start|stop|check|use|continue|restart|avoid|repeat|add|keep|monitor|consider|switch|treat|reduce|increase|arrange|review|measure|look|seek|take|obtain|send|refer|explain|protect|examine|replace|correct|aim|discuss|offer|tell|ask|follow|recheck|reassess)\s)/g,
+    re: /,\s+(?=(?:weighing|comparing|keeping|using|accepting|aiming|allowing|balancing|ensuring|targeting|taking|making|leaving|giving|adding|checking|reducing|increasing|switching|repeating|tapering|reassessing|considering)\s+(?!and\b|or\b)[^,()]*$)/g,
+    carrier: "This means ",
+    unlessLeft: NEGATION,
+  },
+  // "Stop SGLT2 blockers before surgery because of the risk of …" → "… This is because of the risk …"
+  // ("due to" is left alone: "death due to bleeding" names the kind of death, not a reason).
+  // Never after a negation: in "Do not stop X because of mild side effects" the "not" covers the reason.
+  {
+    re: /(?<!\b(?:not|is|are|was|were|be))\s*,?\s+(?=because of\s)/g,
+    carrier: "This is ",
+    unlessLeft: NEGATION,
+  },
+  { re: /,?\s+whereas\s+/g, carrier: "But " },
+  // "Continue aspirin if possible and restart the P2Y12 blocker …" → two instructions (not "to
+  // identify and correct X", where both verbs share the object).
+  {
+    re: /(?<!\bto\s+[a-z]+),?\s+and\s+(?=(?:give|start|stop|check|use|continue|restart|avoid|repeat|add|keep|monitor|consider|switch|treat|reduce|increase|arrange|review|measure|look|seek|take|obtain|send|refer|explain|protect|examine|replace|correct|aim|discuss|offer|tell|ask|follow|recheck|reassess)\s)/g,
     carrier: "",
+    unlessLeft: NEGATION,
+  },
+  // "…, guided by local resistance" closing a sentence → "… This is guided by local resistance".
+  {
+    re: /,\s+(?=(?:guided|chosen|based|tailored|informed|driven|adjusted|dosed|timed|limited|followed)\s+(?:by|on|to|with|according)\s[^,()]*$)/g,
+    carrier: "This is ",
+    unlessLeft: NEGATION,
+  },
+  // Combined doses: "…, with azithromycin 500 mg daily" → "… This is given with azithromycin 500 mg daily".
+  {
+    re: /,\s+with\s+(?=(?!(?:the|a|an|each|every|this|that|one|any)\b)[A-Za-z][\w-]*(?:\s+[\w-]+)?\s+[<>≤≥~]?\d[\d.,–-]*\s?(?:mg|mcg|µg|g|mL|units?|IU|mmol)\b)/g,
+    carrier: "This is given with ",
     unlessLeft: NEGATION,
   },
   // Trial results: "…, with far fewer side effects" → "… This came with far fewer side effects".
@@ -280,20 +299,22 @@ const JOINS: Array<{ re: RegExp; carrier: string; when?: RegExp; unlessLeft?: Re
 // A long sentence with a condition at its end ("Check liver tests and a white-cell count if fever,
 // sore throat or yellowing develop") → "… This applies if fever, …".
 const CONDITION =
-  /(?<!\b(?:even|as|and|or|but|only|not|what|that|and\/or))\s+(if|when|unless|once|until)\s+(?!the\s+(?:above|below)\b)/g;
+  /(?<!\b(?:even|as|and|or|but|only|not|what|that|and\/or))\s+(if|when|unless|once|until|while|as soon as)\s+(?!the\s+(?:above|below)\b)/g;
 const CONDITION_CARRIER: Record<string, string> = {
   if: "This applies if",
   when: "This applies when",
   unless: "This applies unless",
   once: "Do this once",
   until: "Keep this up until",
+  while: "This applies while",
+  "as soon as": "Do this as soon as",
 };
 
 const IMPERATIVE =
   /^(?:give|start|stop|use|continue|keep|check|repeat|add|treat|prefer|refer|think about|consider|measure|monitor|switch|reduce|increase|draw|test|aim|offer|perform|suspect|restart|resume|replace|correct)\b/i;
 
 function conditionSplit(p: string): string[] {
-  if (wordCount(p) < 15) return [p];
+  if (wordCount(p) < 13) return [p];
   for (const m of p.matchAll(CONDITION)) {
     if (m.index === undefined || depthAt(p, m.index) > 0) continue;
     const head = p.slice(0, m.index).replace(/,$/, "");
@@ -302,17 +323,16 @@ function conditionSplit(p: string): string[] {
     // when …" would read as a rule of its own.
     // An instruction ("Add dextrose to IV fluids when …") may be short: "… Do this when …".
     const instruction = IMPERATIVE.test(head);
-    if (
-      wordCount(head) < (instruction ? 4 : 8) ||
-      wordCount(tail) < 5 ||
-      new RegExp(NEGATION.source, "i").test(head)
-    )
-      return [p];
+    if (wordCount(tail) < 5 || new RegExp(NEGATION.source, "i").test(head)) return [p];
+    // Too early to split ("Switch to X once …"): a later condition may still be the place.
+    if (wordCount(head) < (instruction ? 4 : 8)) continue;
     const word = (m[1] ?? "").toLowerCase();
-    if (instruction && (word === "if" || word === "when" || word === "unless"))
+    // ", while B advises against it" contrasts two things; only "while" without a comma is a time.
+    if (word === "while" && /,\s*$/.test(p.slice(0, m.index + 1))) continue;
+    if (instruction && (word === "if" || word === "when" || word === "unless" || word === "while"))
       return [head, `Do this ${word} ${tail}`];
     if (
-      (word === "once" || word === "until") &&
+      (word === "once" || word === "until" || word === "as soon as") &&
       !/^(?:give|start|stop|use|continue|keep|check|repeat|add|treat)\b/i.test(head)
     )
       continue;
@@ -321,19 +341,22 @@ function conditionSplit(p: string): string[] {
   return [p];
 }
 
-// A long sentence whose last option follows ", or" → "… Or …" (not when the options are counted
+// A long sentence whose options follow ", or" → "… Or … Or …" (not when the options are counted
 // together, "2 or more of", or are the subject of what follows).
 function orSplit(p: string): string[] {
-  if (wordCount(p) < 16 || COUNTED.test(p)) return [p];
+  if (wordCount(p) < 14 || COUNTED.test(p)) return [p];
   const parts = topLevelSplit(p, /,\s+or\s+/g);
-  if (parts.length !== 2) return [p];
-  const [head = "", tail = ""] = parts;
-  if (wordCount(head) < 8 || wordCount(tail) < 5 || /\b(?:is|are|should|must|can|may)\b/.test(tail))
-    return [p];
+  if (parts.length < 2) return [p];
+  const [head = "", ...tails] = parts;
+  if (wordCount(head) < (tails.length > 1 ? 5 : 8)) return [p];
   // "Do not give X with A, or B": the option would lose the negation; "…, or with B" is a fragment.
   if (new RegExp(NEGATION.source, "i").test(head)) return [p];
-  if (/^(?:with|without|in|for|at|on|by|to|from|after|before|during|if|when)\b/i.test(tail)) return [p];
-  return [head, `Or ${tail}`];
+  for (const tail of tails) {
+    if (wordCount(tail) < (tails.length > 1 ? 3 : 5) || /\b(?:is|are|should|must|can|may)\b/.test(tail))
+      return [p];
+    if (/^(?:with|without|in|for|at|on|by|to|from|after|before|during|if|when)\b/i.test(tail)) return [p];
+  }
+  return [head, ...tails.map((t) => `Or ${t}`)];
 }
 
 function joinSplit(p: string): string[] {
@@ -453,7 +476,7 @@ const FINITE =
   /\b(?:is|are|was|were|has|have|had|should|must|can|may|will|did|does|reduced|increased|showed)\b/i;
 
 export function clauseAndSplit(p: string): string[] {
-  if (wordCount(p) < 18 || COUNTED.test(p)) return [p];
+  if (wordCount(p) < 15 || COUNTED.test(p)) return [p];
   for (const m of p.matchAll(/,?\s+and\s+/g)) {
     if (m.index === undefined || depthAt(p, m.index) > 0) continue;
     const left = p.slice(0, m.index);
@@ -482,223 +505,4 @@ export function clauseAndSplit(p: string): string[] {
     return [left, right];
   }
   return [p];
-}
-
-// Asides in parentheses become their own sentence after the one they sit in: "(maximum 90 mg)" →
-// "The most is 90 mg.", "(may repeat once)" → "This may be repeated once.", "(e.g. X)" → "For
-// example, X.", and a long aside at the end of a sentence → its own sentence.
-function extractAsides(p: string): string[] {
-  const extra: string[] = [];
-  let text = p;
-  // Several maxima in one sentence belong to different doses: moving them would lose which is which.
-  if ((p.match(/\((?:max(?:imum)?|up to)\b/gi)?.length ?? 0) > 1) return [p];
-  for (const { start, end } of topLevelParens(p).reverse()) {
-    const inner = p.slice(start + 1, end).trim();
-    const atEnd = p.slice(end + 1).trim() === "";
-    const sentence = asideSentence(inner, atEnd);
-    if (!sentence) continue;
-    extra.unshift(sentence);
-    text = `${text.slice(0, start).replace(/\s+$/, "")}${text.slice(end + 1)}`;
-  }
-  if (extra.length === 0 || wordCount(text) < 2) return [p];
-  return [text, ...extra];
-}
-
-function asideSentence(inner: string, atEnd: boolean): string | null {
-  let m = /^(?:max(?:imum)?\.?(?: dose)?|up to)\s*:?\s+([<≤]?\d.*)$/i.exec(inner);
-  if (m) return `The most is ${m[1]}`;
-  m = /^may (?:be )?repeat(?:ed)?\b\s*(.*)$/i.exec(inner);
-  if (m) return `This may be repeated ${m[1] ?? ""}`.trim();
-  m = /^(?:e\.g\.?|eg|for example|such as),?\s+(.+)$/i.exec(inner);
-  if (m && wordCount(m[1] ?? "") >= 2) return `For example, ${m[1]}`;
-  m = /^(?:i\.e\.?|that is),?\s+(.+)$/i.exec(inner);
-  if (m) return `This means ${m[1]}`;
-  // Trial figures at the end of a result: "… reduced death (7% vs 15%)" → "… The results were 7% vs 15%."
-  if (atEnd && /\bvs\b|\bversus\b/.test(inner) && /\d/.test(inner) && !/[()]/.test(inner))
-    return `The results were ${inner}`;
-  // Any other aside moves out only from the end of a sentence and only when it holds no number
-  // (values and unit conversions stay next to what they qualify).
-  if (!atEnd || wordCount(inner) < 4 || /\d/.test(inner)) return null;
-  if (/\b(?:vs|versus|RR|HR|OR|CI|P)\b|%/.test(inner) || /[()]/.test(inner)) return null;
-  if (/^(?:in|for|with|when|if|after|before|during|unless|while|on)\s/i.test(inner))
-    return `This applies ${inner}`;
-  return inner;
-}
-
-// Lab-value conditions in words: "K+ <3.5 mmol/L" → "potassium below 3.5 mmol/L", "pH ≤7.2" → "pH
-// at most 7.2". Only a comparison sign directly before a number changes; the number and unit stay.
-const ION_NAMES: Record<string, string> = {
-  "K+": "potassium",
-  "K⁺": "potassium",
-  "Na+": "sodium",
-  "Na⁺": "sodium",
-  "Ca2+": "calcium",
-  "Ca²⁺": "calcium",
-  "Mg2+": "magnesium",
-  "Mg²⁺": "magnesium",
-};
-const COMPARISONS: Record<string, string> = {
-  "<": "below",
-  ">": "above",
-  "≤": "at most",
-  "<=": "at most",
-  "≥": "at least",
-  ">=": "at least",
-};
-
-export function plainLabValues(text: string): string {
-  return text
-    .replace(
-      /(?<![A-Za-z0-9])(K\+|K⁺|Na\+|Na⁺|Ca2\+|Ca²⁺|Mg2\+|Mg²⁺)(?=\s*(?:[<>≤≥]|of\s|level|was|is|\d))/g,
-      (m) => ION_NAMES[m] ?? m,
-    )
-    .replace(
-      /(^|[\s(])(<=|>=|[<>≤≥])\s?(?=\d)/g,
-      (_m, pre: string, sign: string) => `${pre}${COMPARISONS[sign]} `,
-    )
-    .replace(
-      /\b(if|when|unless|while|until|once) (potassium|sodium|calcium|magnesium|phosphate|glucose|pH|creatinine|bicarbonate|INR|haemoglobin|hemoglobin|blood sugar|platelets?|temperature|eGFR|CrCl) (?=below |above |at most |at least )/gi,
-      "$1 $2 is ",
-    );
-}
-
-/** Expands route abbreviations after a dose, where a plain phrase reads as the same thing. */
-export function expandRoutes(text: string): string {
-  const ROUTES: Record<string, string> = { IM: "into a muscle", SC: "under the skin", PO: "by mouth" };
-  return text.replace(
-    /(?<![A-Za-z0-9/-])(IM|SC|PO)(?![A-Za-z0-9/-])(?=\s*$|[.,;:)]|\s+(?:over|every|once|twice|daily|as|for|then|and|or|at|in|on|with|until|single|bolus|injection|[<>≤≥~]?\d))/g,
-    (m) => ROUTES[m] ?? m,
-  );
-}
-
-/** Splits at matches of `re` outside parentheses; with `keep`, separators are kept at odd indices. */
-function topLevelSplit(text: string, re: RegExp, keep = false): string[] {
-  const out: string[] = [];
-  let last = 0;
-  for (const m of text.matchAll(re)) {
-    if (m.index === undefined || depthAt(text, m.index) > 0) continue;
-    out.push(text.slice(last, m.index));
-    if (keep) out.push(m[0]);
-    last = m.index + m[0].length;
-  }
-  out.push(text.slice(last));
-  return out;
-}
-
-function depthAt(text: string, index: number): number {
-  let depth = 0;
-  for (let i = 0; i < index; i++) {
-    if (text[i] === "(") depth++;
-    else if (text[i] === ")") depth = Math.max(0, depth - 1);
-  }
-  return depth;
-}
-
-function topLevelParens(text: string): Array<{ start: number; end: number }> {
-  const out: Array<{ start: number; end: number }> = [];
-  let depth = 0;
-  let start = -1;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === "(") {
-      if (depth === 0) start = i;
-      depth++;
-    } else if (text[i] === ")" && depth > 0) {
-      depth--;
-      if (depth === 0) out.push({ start, end: i });
-    }
-  }
-  return out;
-}
-
-/**
- * Splits long sentences into short ones where a clause boundary allows it: semicolons, spaced
- * dashes, ". " between sentences, ", and/but/then/so/while/whereas" joins, and subordinate clauses
- * after a comma, which get a short carrier so they stand alone (", which" → ". This",
- * ", if" → ". This applies if", ", including" → ". This includes", ", because" → ". This is because").
- * Every piece must keep at least four words, otherwise it stays joined. Words, numbers, doses and
- * negations are carried over unchanged; only the joins change.
- */
-export function plainSentences(text: string): string {
-  const out: string[] = [];
-  let rest = text.trim();
-  // Pieces: [carrier prefix, clause text]; the first piece has no carrier.
-  const pieces: Array<{ lead: string; body: string; sentenceStart: boolean }> = [];
-  let lead = "";
-  let sentenceStart = true;
-  for (;;) {
-    const m = CLAUSE_BOUNDARY.exec(rest);
-    if (!m) break;
-    pieces.push({ lead, body: rest.slice(0, m.index), sentenceStart });
-    lead = carrierFor(m[0]);
-    sentenceStart = /^\.\s/.test(m[0]);
-    rest = rest.slice(m.index + m[0].length);
-  }
-  pieces.push({ lead, body: rest, sentenceStart });
-  for (const [i, { lead: carrier, body }] of pieces.entries()) {
-    // A piece that already was a sentence stays one, however short.
-    const part = body
-      .trim()
-      .replace(/[.]$/, "")
-      // "…, so that X" keeps its purpose: "This is so that X".
-      .replace(/^so that\s+/i, "This is so that ")
-      .replace(/^(?:and|while|whereas|so)\s+/i, "");
-    const prev = out[out.length - 1];
-    if (
-      prev !== undefined &&
-      !pieces[i]?.sentenceStart &&
-      (!standsAlone(part) || !standsAlone(prev) || unbalanced(prev))
-    ) {
-      out[out.length - 1] = `${prev.replace(/[.]$/, "")}${joinBack(carrier)}${part}`;
-    } else out.push(carrier ? `${carrier} ${part}` : part);
-  }
-  return out
-    .map((p) => p.charAt(0).toUpperCase() + p.slice(1))
-    .map((p) => (/[.!?]$/.test(p) ? p : `${p}.`))
-    .join(" ");
-}
-
-// Boundaries, in one alternation; the matched text decides the carrier.
-const CLAUSE_BOUNDARY =
-  /;\s+|\s+[—–]\s+|:\s+(?<!\b(?:of|as|to|for|with|in|include|includes|are|is|either):\s+)(?=[A-Za-z][^:]*\s\S+\s\S+\s)|,\s+(?=(?:and(?!\s+(?:is|are|was|were|has|have|had|can|may|should|will)\b)|but|while|whereas|then|because|so|which|if|when|unless|including|such as|although|though|to [a-z]{3,})\s)(?:which|if|when|unless|including|such as|although|though|because|to(?= [a-z]))?\s*|\s+(?=but\s)|\.\s+(?=[A-Z])/;
-
-const CARRIERS: Record<string, string> = {
-  which: "This",
-  if: "This applies if",
-  when: "This applies when",
-  unless: "This does not apply if",
-  including: "This includes",
-  "such as": "Examples are",
-  although: "But",
-  though: "But",
-  because: "This is because",
-  to: "This is to",
-};
-
-function carrierFor(boundary: string): string {
-  const word = boundary
-    .replace(/^[,\s]+/, "")
-    .trim()
-    .toLowerCase();
-  return CARRIERS[word] ?? "";
-}
-
-/** How a piece too short to stand alone is glued back: its original joining words. */
-function joinBack(carrier: string): string {
-  const original = Object.entries(CARRIERS).find(([, c]) => c === carrier)?.[0];
-  return original ? `, ${original} ` : ", ";
-}
-
-/** An open parenthesis not yet closed: splitting inside it would break the aside. */
-function unbalanced(s: string): boolean {
-  return (s.match(/\(/g)?.length ?? 0) > (s.match(/\)/g)?.length ?? 0);
-}
-
-/** Four words make a sentence; a dose with its drug or label ("Nicardipine: 5 mg/h") needs three. */
-function standsAlone(s: string): boolean {
-  const n = wordCount(s);
-  return n >= 4 || (n >= 3 && DOSE.test(s) && /[A-Za-z]{3}/.test(s));
-}
-
-function wordCount(s: string): number {
-  return s.split(/\s+/).filter(Boolean).length;
 }
