@@ -51,11 +51,12 @@ function pickBottomLine(q: AnalyzedQuestion, selection: Selection): EvidenceSent
   const candidates = [byFacet(lead), byFacet("recommended"), advice, selection.ranked].find(
     (pool) => pool.length > 0,
   ) as EvidenceSentence[];
-  const top = candidates[0];
-  if (!top) return [];
   // A sentence that leans on the one before it ("These treatments…", "It is…") cannot lead.
   const standalone = candidates.filter((s) => !ANAPHORIC.test(s.text));
-  const near = (standalone.length > 0 ? standalone : candidates).filter((s) => s.score >= top.score * 0.85);
+  const pool = standalone.length > 0 ? standalone : candidates;
+  const top = pool[0];
+  if (!top) return [];
+  const near = pool.filter((s) => s.score >= top.score * 0.85);
   // The bottom line answers the asked question: a close bullet of the lead guideline that names
   // the drug or condition asked about wins over a more generic one.
   const asked = askedNames(q);

@@ -146,6 +146,19 @@ describe("composeExtractive", () => {
     expect(texts).not.toContain(draft.bottomLine?.text);
   });
 
+  it("never leads with a sentence that leans on the one before, even when it scores best", async () => {
+    const { q, selection } = await select(
+      "What is the best management of venous thromboembolism in septic shock despite thromboprophylaxis?",
+    );
+    // Make the best-scoring candidates anaphoric and far ahead of the rest.
+    const ranked = selection.ranked.map((c, i) =>
+      i < 3 ? { ...c, text: `These measures: ${c.text}`, score: c.score + 10 } : c,
+    );
+    const draft = composeExtractive(q, { ...selection, ranked });
+    expect(draft.bottomLine).not.toBeNull();
+    expect(draft.bottomLine?.text).not.toMatch(/^These/);
+  });
+
   it("notes a disagreement when one source favours a drug another advises against", () => {
     const q = analyseQuestion("What is the treatment of septic shock?");
     const mk = (id: string, kind: "guideline" | "trial", text: string) => ({
