@@ -185,6 +185,44 @@ function unitsOf(passage: Passage): ReadonlyArray<{ text: string; start: number;
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** A passage's candidate units with what selection reads from them that does not depend on the question. */
+interface PassageUnit {
+  text: string;
+  start: number;
+  end: number;
+  stems: Set<string>;
+  refIds: string[];
+  fromHeading: Facet | null;
+  classified: ReturnType<typeof classifyFacet>;
+}
+
+// Passages recur across questions (the lead guideline's sections, popular MedQuAD answers), and
+// cutting, stemming and classifying their sentences is most of selection's work.
+const unitCache = new Map<string, { text: string; units: PassageUnit[] }>();
+
+function passageUnits(passage: Passage): PassageUnit[] {
+  const cached = unitCache.get(passage.id);
+  if (cached && cached.text === passage.text) return cached.units;
+  const structured = passageRefs(passage).length > 0;
+  const fromHeading = structured ? headingFacet(passage.sectionPath) : null;
+  const units: PassageUnit[] = [];
+  for (const span of unitsOf(passage)) {
+    if (span.text.length < 20 || span.text.length > 900) continue;
+    const stems = stemSet(span.text);
+    if (stems.size < 3) continue;
+    units.push({
+      ...span,
+      stems,
+      refIds: refsFor(passage, span.start, span.end),
+      fromHeading,
+      classified: classifyFacet(span.text, passage.sectionPath),
+    });
+  }
+  if (unitCache.size >= 20_000) unitCache.clear();
+  unitCache.set(passage.id, { text: passage.text, units });
+  return units;
+}
+
 interface RelevanceUnit {
   stem: string;
   weight: number;
@@ -265,20 +303,15 @@ export function selectEvidence(
   });
   hits.forEach((hit, i) => {
     const context = contexts[i] as Set<string>;
-    const structured = passageRefs(hit.passage).length > 0;
-    const fromHeading = structured ? headingFacet(hit.passage.sectionPath) : null;
-    for (const span of unitsOf(hit.passage)) {
-      if (span.text.length < 20 || span.text.length > 900) continue;
-      const stems = stemSet(span.text);
-      if (stems.size < 3) continue;
+    for (const span of passageUnits(hit.passage)) {
       let placed: Facet | null;
-      if (fromHeading && allowed.has(fromHeading)) placed = fromHeading;
+      if (span.fromHeading && allowed.has(span.fromHeading)) placed = span.fromHeading;
       else {
-        const { facet, scores } = classifyFacet(span.text, hit.passage.sectionPath);
+        const { facet, scores } = span.classified;
         placed = allowed.has(facet) ? facet : bestAllowed(scores, allowed);
       }
       if (!placed) continue;
-      const refIds = refsFor(hit.passage, span.start, span.end);
+      const { refIds, stems } = span;
       const kindAuthority = AUTHORITY[hit.source.kind] ?? 0.5;
       // A library sentence that cites a guideline carries (almost) the guideline's authority; one
       // from its "Key evidence" section reports a trial or review, and weighs as one.
@@ -335,8 +368,11 @@ export function selectEvidence(
   // Focus words not written in the question (lexicon canonical forms) only act as alternatives.
   const unitDf = (u: RelevanceUnit) => Math.max(df.get(u.stem) ?? 0, ...u.alt.map(formDf));
   const idf = (d: number) => Math.log(1 + n / (d || 0.5));
+  // Each unit's weight × IDF, computed once (not once per candidate).
+  const unitValue = new Map<RelevanceUnit, number>();
+  for (const u of units.values()) unitValue.set(u, u.weight * idf(unitDf(u)));
   let total = 0;
-  for (const u of units.values()) total += u.weight * idf(unitDf(u));
+  for (const v of unitValue.values()) total += v;
 
   // 3. Scores.
   const scored: EvidenceSentence[] = [];
@@ -347,7 +383,7 @@ export function selectEvidence(
     let got = 0;
     for (const u of units.values()) {
       if (c.stems.has(u.stem) || u.alt.some((f) => f.every((st) => c.stems.has(st))))
-        got += u.weight * idf(unitDf(u));
+        got += unitValue.get(u) ?? 0;
     }
     const relevance = total > 0 ? got / total : 0;
     bestRelevance = Math.max(bestRelevance, relevance);
@@ -372,7 +408,7 @@ export function selectEvidence(
     let got = 0;
     for (const u of units.values()) {
       if (stems.has(u.stem) || u.alt.some((f) => f.every((st) => stems.has(st))))
-        got += u.weight * idf(unitDf(u));
+        got += unitValue.get(u) ?? 0;
     }
     docRelevance = Math.max(docRelevance, total > 0 ? got / total : 0);
   }
@@ -574,6 +610,17 @@ function pickSections(
   // word overlap: "what do I start?" is answered by the dosing bullets, which name no symptom.
   const eligible = (c: EvidenceSentence) =>
     c.relevance >= floor || (c.hit.source.id === leadSource && core.includes(c.facet));
+  // Each candidate's highest similarity to anything picked so far, brought up to date lazily:
+  // only picks made since its last check are compared (MMR stays linear in the picks).
+  const maxSim = new Map<EvidenceSentence, { sim: number; seen: number }>();
+  const simToPicked = (c: EvidenceSentence): number => {
+    const entry = maxSim.get(c) ?? { sim: 0, seen: 0 };
+    for (let j = entry.seen; j < picked.length && entry.sim < 0.6; j++)
+      entry.sim = Math.max(entry.sim, similarity(c, picked[j] as EvidenceSentence));
+    entry.seen = picked.length;
+    maxSim.set(c, entry);
+    return entry.sim;
+  };
   for (const spec of specs) {
     const pool = scored.filter((c) => c.facet === spec.facet && eligible(c));
     const chosen: EvidenceSentence[] = [];
@@ -588,8 +635,7 @@ function pickSections(
       for (let i = 0; i < pool.length; i++) {
         const c = pool[i] as EvidenceSentence;
         if ((perPassage.get(c.hit.passage.id) ?? 0) >= opts.maxPerPassage) continue;
-        let sim = 0;
-        for (const p of picked) sim = Math.max(sim, similarity(c, p));
+        const sim = simToPicked(c);
         if (sim >= 0.6) continue; // a near-duplicate of something already said
         // Within a section, each further bullet from the same passage (subsection) costs a
         // little, so a multi-part question keeps one bullet per asked part before a second.

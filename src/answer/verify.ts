@@ -16,26 +16,58 @@ export interface Verification {
   reasons: string[];
 }
 
+/** What verification reads from one cited passage; passages are cited by many statements, so it is memoised. */
+interface CitedFacts {
+  stems: Set<string>;
+  numbers: Set<string>;
+  units: Set<string>;
+  words: Set<string>;
+  sentences: Array<{ text: string; stems: Set<string>; words: Set<string> }>;
+}
+
+const factsCache = new Map<string, CitedFacts>();
+
+function citedFacts(text: string): CitedFacts {
+  let facts = factsCache.get(text);
+  if (!facts) {
+    facts = {
+      stems: stemSet(text),
+      numbers: new Set(numbers(text)),
+      units: new Set(units(text)),
+      // Parts of compound tokens count too: "4F-PCC" names PCC, "piperacillin/tazobactam" both drugs.
+      words: new Set(words(text).flatMap((w) => [w, ...w.split(/[-/]/)].map((x) => x.replace(/s$/, "")))),
+      sentences: splitSentences(text).map((span) => ({
+        text: span.text,
+        stems: stemSet(span.text),
+        words: new Set(words(span.text)),
+      })),
+    };
+    if (factsCache.size >= 2_000) factsCache.clear();
+    factsCache.set(text, facts);
+  }
+  return facts;
+}
+
+const has = (sets: Set<string>[], x: string) => sets.some((set) => set.has(x));
+
 export function verifyStatement(statement: string, citedTexts: string[], minSupport: number): Verification {
   if (citedTexts.length === 0) return { support: 0, ok: false, reasons: ["no cited passage"] };
-  const cited = citedTexts.join("\n");
-  const citedStems = stemSet(cited);
+  const facts = citedTexts.map(citedFacts);
   const stems = contentStems(statement);
-  const coverage = stems.length === 0 ? 0 : stems.filter((s) => citedStems.has(s)).length / stems.length;
+  const citedStems = facts.map((f) => f.stems);
+  const coverage = stems.length === 0 ? 0 : stems.filter((s) => has(citedStems, s)).length / stems.length;
 
   const reasons: string[] = [];
-  const citedNumbers = new Set(numbers(cited));
-  for (const n of numbers(statement)) if (!citedNumbers.has(n)) reasons.push(`number ${n} not in cited text`);
-  const citedUnits = new Set(units(cited));
-  for (const u of units(statement)) if (!citedUnits.has(u)) reasons.push(`unit ${u} not in cited text`);
-  // Parts of compound tokens count too: "4F-PCC" names PCC, "piperacillin/tazobactam" both drugs.
-  const citedWords = new Set(
-    words(cited).flatMap((w) => [w, ...w.split(/[-/]/)].map((x) => x.replace(/s$/, ""))),
-  );
+  const citedNumbers = facts.map((f) => f.numbers);
+  for (const n of numbers(statement))
+    if (!has(citedNumbers, n)) reasons.push(`number ${n} not in cited text`);
+  const citedUnits = facts.map((f) => f.units);
+  for (const u of units(statement)) if (!has(citedUnits, u)) reasons.push(`unit ${u} not in cited text`);
+  const citedWords = facts.map((f) => f.words);
   for (const name of drugLikeNames(statement)) {
-    if (!citedWords.has(name.replace(/s$/, ""))) reasons.push(`name ${name} not in cited text`);
+    if (!has(citedWords, name.replace(/s$/, ""))) reasons.push(`name ${name} not in cited text`);
   }
-  const matched = bestSentence(statement, citedTexts);
+  const matched = bestSentence(statement, facts);
   if (matched !== null) {
     if (isNegated(statement) && !isNegated(matched)) reasons.push("negation not in cited text");
     else if (!isNegated(statement) && negatedStems(matched).some((s) => stems.includes(s))) {
@@ -48,18 +80,17 @@ export function verifyStatement(statement: string, citedTexts: string[], minSupp
 }
 
 /** The cited sentence sharing the most content words with the statement (the "matched region"). */
-function bestSentence(statement: string, citedTexts: string[]): string | null {
+function bestSentence(statement: string, cited: CitedFacts[]): string | null {
   const target = stemSet(statement);
   // Shared drug names decide between sentences that otherwise overlap equally.
   const names = drugLikeNames(statement);
   let best: string | null = null;
   let bestOverlap = 0;
-  for (const text of citedTexts) {
-    for (const span of splitSentences(text)) {
+  for (const facts of cited) {
+    for (const span of facts.sentences) {
       let overlap = 0;
-      for (const s of stemSet(span.text)) if (target.has(s)) overlap++;
-      const spanWords = new Set(words(span.text));
-      for (const name of names) if (spanWords.has(name)) overlap += 2;
+      for (const s of span.stems) if (target.has(s)) overlap++;
+      for (const name of names) if (span.words.has(name)) overlap += 2;
       if (overlap > bestOverlap) {
         best = span.text;
         bestOverlap = overlap;
