@@ -48,9 +48,8 @@ function pickBottomLine(q: AnalyzedQuestion, selection: Selection): EvidenceSent
   const lead = SECTIONS[q.type][0]?.facet;
   const byFacet = (facet: string | undefined) => selection.ranked.filter((s) => s.facet === facet);
   const advice = selection.ranked.filter((s) => s.facet !== "evidence");
-  const candidates = [byFacet(lead), byFacet("recommended"), advice, selection.ranked].find(
-    (pool) => pool.length > 0,
-  ) as EvidenceSentence[];
+  const candidates =
+    [byFacet(lead), byFacet("recommended"), advice, selection.ranked].find((pool) => pool.length > 0) ?? [];
   // A sentence that leans on the one before it ("These treatments…", "It is…") cannot lead.
   const standalone = candidates.filter((s) => !ANAPHORIC.test(s.text));
   const pool = standalone.length > 0 ? standalone : candidates;

@@ -146,6 +146,12 @@ describe("composeExtractive", () => {
     expect(texts).not.toContain(draft.bottomLine?.text);
   });
 
+  it("composes without a bottom line when no candidate passed selection", async () => {
+    const { q, selection } = await select("heparin in septic shock");
+    const draft = composeExtractive(q, { ...selection, ranked: [] });
+    expect(draft.bottomLine).toBeNull();
+  });
+
   it("never leads with a sentence that leans on the one before, even when it scores best", async () => {
     const { q, selection } = await select(
       "What is the best management of venous thromboembolism in septic shock despite thromboprophylaxis?",
