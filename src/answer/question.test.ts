@@ -161,6 +161,20 @@ describe("renal impairment from kidney-function values", () => {
   });
 });
 
+describe("negated patient modifiers", () => {
+  it.each([
+    ["Uncomplicated cystitis in a non-pregnant woman?", "pregnancy"],
+    ["Cystitis in a woman who is not pregnant", "pregnancy"],
+    ["Pneumonia in an adult with no kidney disease", "renal_impairment"],
+  ])("%s has no %s modifier", (text, key) => {
+    expect(detectModifiers(text)).not.toContain(key);
+  });
+
+  it("still finds an affirmed mention next to a negated one", () => {
+    expect(detectModifiers("Not diabetic, but pregnant at 30 weeks")).toContain("pregnancy");
+  });
+});
+
 describe("overallType", () => {
   it("takes the type most asked parts share, the earliest on a tie", () => {
     expect(

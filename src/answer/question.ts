@@ -203,8 +203,24 @@ function kidneyFunctionNormal(text: string): boolean {
   return allNormal && !otherCue;
 }
 
+/** "non-pregnant", "not pregnant", "no kidney disease", "without renal impairment". */
+const NEGATED_BEFORE = /(?:\bnon-?|\bnot\s+|\bno\s+|\bwithout\s+|\bnever\s+|\bnor\s+)$/i;
+
+/** Whether the modifier is mentioned other than as negated ("a non-pregnant woman" is not pregnancy). */
+function mentionedAffirmed(pattern: RegExp, text: string): boolean {
+  const global = new RegExp(
+    pattern.source,
+    pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`,
+  );
+  for (const m of text.matchAll(global)) {
+    const before = text.slice(Math.max(0, (m.index ?? 0) - 10), m.index ?? 0);
+    if (!NEGATED_BEFORE.test(before)) return true;
+  }
+  return false;
+}
+
 export function detectModifiers(text: string): string[] {
-  const keys = MODIFIERS.filter((m) => m.pattern.test(text))
+  const keys = MODIFIERS.filter((m) => mentionedAffirmed(m.pattern, text))
     .map((m) => m.key)
     .filter((key) => key !== "renal_impairment" || !kidneyFunctionNormal(text));
   for (const m of text.matchAll(ALLERGY)) {
