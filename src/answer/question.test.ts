@@ -96,6 +96,16 @@ describe("focusTerms", () => {
     expect(detectModifiers("Patient with CKD and type 2 diabetes, eGFR 32")).toContain("renal_impairment");
   });
 
+  it("never lets a lexicon match end on an ignored word", () => {
+    const lookup = (p: string) => (p.toLowerCase() === "dka" ? "diabetic ketoacidosis" : null);
+    const detail = analyseQuestion(
+      "How do I manage a patient with DKA whose potassium is 2.9?",
+      lookup,
+    ).focusDetail;
+    expect(detail?.find((f) => f.text === "diabetic ketoacidosis")?.forms).toContain("dka");
+    expect(detail?.find((f) => f.text === "diabetic ketoacidosis")?.forms).not.toContain("dka whose");
+  });
+
   it("never takes a unit ratio for a topic", () => {
     for (const unit of ["mg/g", "mL/min", "mmol/L", "mg/dL"])
       expect(focusTerms(`uACR 600 ${unit} on losartan`)).not.toContain(unit.toLowerCase());

@@ -4,6 +4,7 @@
  * (focus phrases), and warning signals (off-topic, nonsense, prompt injection) for abstention.
  * Works for clinician wording ("CrCl <30") and consumer wording ("my kidneys are failing").
  */
+import { isStopWord } from "../search/analyzer.js";
 import { capitalise, contentWords, GENERIC_WORDS, STOP_WORDS, stem, words } from "./text.js";
 
 export const QUESTION_TYPES = [
@@ -442,6 +443,8 @@ function canonicalise(
   while (i < ws.length) {
     let matched = false;
     for (let j = ws.length; j > i; j--) {
+      // A match never starts or ends on a word the lexicon ignores ("DKA whose" is DKA).
+      if (j - i > 1 && (isStopWord(ws[j - 1] as string) || isStopWord(ws[i] as string))) continue;
       const original = ws.slice(i, j).join(" ");
       const hit = lookup(original);
       if (hit) {
@@ -452,7 +455,12 @@ function canonicalise(
         break;
       }
     }
-    if (!matched) leftovers.push(ws[i++] as string);
+    if (!matched) {
+      const w = ws[i++] as string;
+      // An ignored word ("whose") separates phrases rather than joining one.
+      if (isStopWord(w)) flush();
+      else leftovers.push(w);
+    }
   }
   flush();
   return out;
