@@ -41,6 +41,34 @@ describe("layRewriter", () => {
   });
 });
 
+describe("layRewriter: initialisms (article and case)", () => {
+  const r = () =>
+    layRewriter([
+      { term: "sglt2 inhibitor", plain: "SGLT2 blocker" },
+      { term: "general practitioner", plain: "GP" },
+      { term: "magnetic resonance imaging", plain: "MRI scan" },
+      { term: "SpO2", plain: "oxygen level" },
+      { term: "hba1c", plain: "average blood sugar" },
+    ]);
+  it.each([
+    ["Use an SGLT2 inhibitor at 10 mg daily", "Use an SGLT2 blocker at 10 mg daily"],
+    ["Do not stop an SGLT2 inhibitor", "Do not stop an SGLT2 blocker"],
+    ["See a general practitioner within 2 days", "See a GP within 2 days"],
+    ["Get a magnetic resonance imaging if no CT", "Get an MRI scan if no CT"],
+    // A mixed-case abbreviation is not a capitalised word: lower case inside a sentence.
+    [
+      "Keep SpO2 at 88-92% and HbA1c below 7%",
+      "Keep oxygen level at 88-92% and average blood sugar below 7%",
+    ],
+    [
+      "Do not lower HbA1c below 6.5%. SpO2 above 96% is not needed.",
+      "Do not lower average blood sugar below 6.5%. Oxygen level above 96% is not needed.",
+    ],
+  ])("%s", (input, expected) => {
+    expect(r().rewrite(input)).toBe(expected);
+  });
+});
+
 describe("layRewriter abbreviations, names and asides", () => {
   const r = () =>
     layRewriter([
@@ -100,6 +128,47 @@ describe("lay glossary: frequent long words", () => {
     [
       "Watch for hepatotoxicity and agranulocytosis",
       "Watch for liver damage and a very low white-cell count",
+    ],
+  ])("%s", (input, expected) => {
+    expect(rewriter.rewrite(input)).toBe(expected);
+  });
+});
+
+describe("lay glossary: word order and part of speech", () => {
+  const rewriter = layRewriter(loadLayGlossary(join(process.cwd(), "resources/lay-glossary.yaml")));
+  it.each([
+    [
+      "absorption can be delayed (enteric-coated tablets)",
+      "absorption can be delayed (tablets coated to protect the stomach)",
+    ],
+    [
+      "Give VTE prophylaxis to hospitalised patients with heart failure",
+      "Give medicine to prevent blood clots to people in hospital with heart failure",
+    ],
+    ["patients hospitalised with heart failure", "people in hospital with heart failure"],
+    [
+      "either daily sedative interruption or targeted care",
+      "either a daily pause in calming medicine or targeted care",
+    ],
+    ["hyperkalaemia refractory to medical therapy", "high potassium level not helped by medical treatment"],
+    ["Use EEG in refractory status epilepticus", "Use EEG in seizures that do not stop with treatment"],
+    ["Stop ECTR when clinical improvement is evident", "Stop ECTR when improvement is clear"],
+    [
+      "ECTR is recommended, regardless of concentration, above 90 mg/dL",
+      "ECTR is advised, whatever the level, above 90 mg/dL",
+    ],
+    ["Use it irrespective of diabetes", "Use it with or without diabetes"],
+    ["Do not give oral vitamin K 5 mg", "Do not give vitamin K by mouth 5 mg"],
+    ["Start or optimise it before discharge", "Start or improve it before discharge"],
+    [
+      "<50 mmol/L indicates an inadequate natriuretic response",
+      "<50 mmol/L shows a poor response in urine salt",
+    ],
+    ["Give parenteral hydrocortisone 100 mg", "Give injected hydrocortisone 100 mg"],
+    ["Give LMWH unless contraindicated", "Give LMWH unless it must not be used"],
+    [
+      "Symptomatic intracranial stenosis 70–99%",
+      "Symptom-causing narrowing of an artery in the brain 70–99%",
     ],
   ])("%s", (input, expected) => {
     expect(rewriter.rewrite(input)).toBe(expected);

@@ -182,8 +182,12 @@ export function layRewriter(glossary: GlossaryEntry[]): LayRewriter {
           // The plain form may bring its own article ("a blood clot"); otherwise fit a/an to it.
           if (/^(?:a|an|the)\s/i.test(plain)) return /^[A-Z]/.test(article) ? capitalise(plain) : plain;
           // "a usual", "a urine test", "a one-off": vowel letters that sound like a consonant.
+          // An initialism is read letter by letter: "an SGLT2 blocker", "an MRI", but "a GP".
           const fitted =
-            /^[aeiou]/i.test(plain) && !/^(?:uni|use|usu|ure|uri|uti|eu|one)/i.test(plain) ? "an" : "a";
+            (/^[aeiou]/i.test(plain) && !/^(?:uni|use|usu|ure|uri|uti|eu|one)/i.test(plain)) ||
+            /^[AEFHILMNORSX][A-Z0-9]+\b/.test(plain)
+              ? "an"
+              : "a";
           return `${/^[A-Z]/.test(article) ? capitalise(fitted) : fitted} ${plain}`;
         }),
       );
@@ -200,7 +204,8 @@ export function layRewriter(glossary: GlossaryEntry[]): LayRewriter {
           else explained.add(key);
         }
         // Case-aware: keep a capital at the start of a sentence, never shout an acronym's expansion.
-        return /^[A-Z][a-z]/.test(match) ? capitalise(plain) : plain;
+        // ("HbA1c", "SpO2" start with a capital but are abbreviations, not a capitalised word.)
+        return /^[A-Z][a-z]/.test(match) && !isAbbreviation(match) ? capitalise(plain) : plain;
       }
     },
     termsIn(text) {

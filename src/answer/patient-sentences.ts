@@ -231,6 +231,7 @@ function pieceRules(piece: string): string[] {
 
 // Clause joins that become a sentence break with a short carrier; the matched words are replaced by
 // the carrier and the rest of the clause is kept word for word.
+const NOT_VERB = /\b(?:not|never)\b|n't\b/;
 const JOINS: Array<{ re: RegExp; carrier: string; when?: RegExp; unlessLeft?: RegExp }> = [
   // "…, mainly for heart attack" → "… This is mainly for heart attack".
   {
@@ -251,7 +252,10 @@ const JOINS: Array<{ re: RegExp; carrier: string; when?: RegExp; unlessLeft?: Re
   { re: /,\s+(?=driven by\s)/g, carrier: "This was " },
   { re: /,\s+as well as\s+(?=(?:when|if|in|for)\s)/g, carrier: "This also applies " },
   { re: /,\s+(?=even\s+(?:without|if|when|in)\s)/g, carrier: "This is true " },
-  { re: /\s+because\s+(?!of\b)/g, carrier: "This is because " },
+  // ", because …" gives the reason for the whole instruction; a bare "because" after "not" may be
+  // the thing negated ("Do not stop the drip because glucose has normalised"), so it stays.
+  { re: /,\s+because\s+(?!of\b)/g, carrier: "This is because " },
+  { re: /(?<!,)\s+because\s+(?!of\b)/g, carrier: "This is because ", unlessLeft: NOT_VERB },
   // "…, weighing stent clotting against bleeding risk" → "… This means weighing stent clotting …":
   // a participle of a known verb with its object, closing the sentence (not a list of nouns such as
   // "vomiting, bleeding", nor a clause in commas before the verb, nor options ", adding A, or B").

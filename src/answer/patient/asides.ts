@@ -107,7 +107,7 @@ function asideSentence(inner: string, atEnd: boolean): string | null {
   // or arterial events."): it gets a carrier; a whole clause stands as it is.
   const m2 = /^not\s+((?:in|for|with|if|when|during|after|before)\s.*)$/i.exec(inner);
   if (m2) return `This does not apply ${m2[1]}`;
-  if (/^(?:adults|children|people|patients|women|men|infants|those)\b/i.test(inner))
+  if (/^(?:adults|children|people|patients|outpatients|inpatients|women|men|infants|those)\b/i.test(inner))
     return `This is for ${inner}`;
   // Ways of giving: "(by mouth, into the joint or into a muscle)" → "This can be given by mouth, …".
   if (/^(?:by mouth|into|under the skin|as a drip|by injection|inhaled|breathed in)\b/i.test(inner))
@@ -195,6 +195,12 @@ export function listAside(inner: string, negated: boolean): string | null {
         x,
       ),
     )
+  )
+    return null;
+  // "(outpatients with comorbidities, combined with a macrolide)": a participle phrase is a note
+  // on how the dose is used, not a member of a list.
+  if (
+    items.some((x) => /^(?:combined|given|taken|used|started|followed|adjusted|guided|repeated)\b/i.test(x))
   )
     return null;
   // Adjectives ("diabetic, alcoholic, starvation") describe the word before; they stay with it.

@@ -223,6 +223,21 @@ describe("restructure: new joins", () => {
       "Stop SGLT2 inhibitors 3 days before scheduled surgery. This is because of the risk of euglycaemic ketoacidosis.",
     ],
     [
+      "a bare because after 'not' stays (the reason may be what is negated)",
+      "Do not stop the IV insulin infusion because glucose has fallen below 250 mg/dL.",
+      "Do not stop the IV insulin infusion because glucose has fallen below 250 mg/dL.",
+    ],
+    [
+      "a bare because without a negation splits and keeps its number",
+      "Recheck the INR about 15-60 minutes after PCC because INR can rebound after 6 hours.",
+      "Recheck the INR about 15-60 minutes after PCC. This is because INR can rebound after 6 hours.",
+    ],
+    [
+      "a comma before because splits even after a negation",
+      "Do not start dexamethasone in adults already receiving antibiotics, because benefit is not likely.",
+      "Do not start dexamethasone in adults already receiving antibiotics. This is because benefit is not likely.",
+    ],
+    [
       "because of after a negation stays",
       "Do not stop the anticoagulant in older adults before minor dental work because of mild bleeding.",
       "Do not stop the anticoagulant in older adults before minor dental work because of mild bleeding.",
@@ -332,6 +347,10 @@ describe("asides in brackets", () => {
     ["by mouth, into the joint or into a muscle", false, null],
     ["diabetic, alcoholic, starvation", false, null],
     ["CrCl 30 mL/min or less", false, null],
+    // A participle phrase is a note on use, not a list member.
+    ["outpatients with comorbidities, combined with a macrolide or doxycycline", false, null],
+    ["not in pregnancy, given with food", true, null],
+    ["adults over 65 years, followed by 10 mg daily", false, null],
   ])("listAside(%j)", (inner, negated, expected) => {
     expect(listAside(inner, negated)).toBe(expected);
   });
@@ -362,6 +381,25 @@ describe("asides in brackets", () => {
       "For moderately severe symptoms, give a single 150 mL bolus of 3% saline over 20 minutes",
       "Moderately severe symptoms include nausea, confusion, headache",
     ]);
+  });
+
+  it.each([
+    [
+      "Cefuroxime 500 mg twice daily (outpatients with comorbidities, combined with a macrolide or doxycycline)",
+      [
+        "Cefuroxime 500 mg twice daily",
+        "This is for outpatients with comorbidities, combined with a macrolide or doxycycline",
+      ],
+    ],
+    [
+      "Do not give more than 4 g of paracetamol a day (inpatients without liver disease or alcohol use)",
+      [
+        "Do not give more than 4 g of paracetamol a day",
+        "This is for inpatients without liver disease or alcohol use",
+      ],
+    ],
+  ])("a population note at the end moves out with a carrier: %s", (input, expected) => {
+    expect(extractAsides(input)).toEqual(expected);
   });
 
   it("keeps a short sentence's list in place", () => {
@@ -418,6 +456,20 @@ describe("plainSentences: otherwise, and the end of a list", () => {
       "Make sure breathing support can increase. Otherwise, acid build-up in the brain may get worse.",
     ],
     ["Act now, otherwise wait.", "Act now, otherwise wait."],
+    // An "including" list inside a fronted phrase, with the instruction after it, is not split off.
+    [
+      "In stable adults in hospital, including very ill people, use a strict plan and think about transfusion below 7 g/dL.",
+      "In stable adults in hospital, including very ill people, use a strict plan and think about transfusion below 7 g/dL.",
+    ],
+    [
+      "In stable adults in hospital, including very ill people, do not transfuse above 7 g/dL.",
+      "In stable adults in hospital, including very ill people, do not transfuse above 7 g/dL.",
+    ],
+    // An "including" list that closes the sentence still becomes its own sentence.
+    [
+      "Give IV fluids to adults with severe sepsis in hospital, including those over 65 years.",
+      "Give IV fluids to adults with severe sepsis in hospital. This includes those over 65 years.",
+    ],
   ])("%s", (input, expected) => {
     expect(plainSentences(input)).toBe(expected);
   });

@@ -51,6 +51,13 @@ export function plainSentences(text: string): string {
       /^but\s+(?:not\b|also\b|only\b|is|are|was|were|has|have|had|does|do|did|can|could|may|might|should|must|will|would|increased|reduced|lowered|raised|improved|caused|gave|showed)\b/i.test(
         raw,
       );
+    // "In stable adults, including very ill people, use a strict plan": the "including" list sits
+    // inside a fronted phrase and the instruction follows it, so the piece is not a sentence.
+    const inFront =
+      carrier === "This includes" &&
+      /,\s+(?:use|give|start|stop|consider|avoid|treat|prefer|add|do|check|keep|aim|target|continue)\s/i.test(
+        raw,
+      );
     if (
       prev !== undefined &&
       !pieces[i]?.sentenceStart &&
@@ -59,6 +66,7 @@ export function plainSentences(text: string): string {
         !standsAlone(prev) ||
         unbalanced(prev) ||
         listEnd ||
+        inFront ||
         noSubject ||
         open)
     ) {
