@@ -31,12 +31,14 @@ const ungraded = new Map<string, Set<string>>();
  * same boilerplate grade are not near-duplicates.
  */
 function ungradedStems(s: EvidenceSentence): Set<string> {
-  if (!s.text.includes("(")) return s.stems;
-  let stems = ungraded.get(s.text);
+  // Bullets of one subsection share its label ("Sedation: …"); that does not make them alike.
+  const body = s.label && s.text.startsWith(`${s.label}: `) ? s.text.slice(s.label.length + 2) : s.text;
+  if (body === s.text && !s.text.includes("(")) return s.stems;
+  let stems = ungraded.get(body);
   if (!stems) {
-    stems = stemSet(s.text.replace(GRADING, " "));
+    stems = stemSet(body.replace(GRADING, " "));
     if (ungraded.size >= 20_000) ungraded.clear();
-    ungraded.set(s.text, stems);
+    ungraded.set(body, stems);
   }
   return stems;
 }

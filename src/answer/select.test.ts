@@ -11,6 +11,7 @@ import {
   type EvidenceSentence,
   sectionSpecs,
   selectEvidence,
+  subsectionLabel,
 } from "./select.js";
 import { stemSet } from "./text.js";
 
@@ -332,5 +333,43 @@ describe("core sections", () => {
     ["Which antibiotic for outpatient CAP?", false],
   ])("%s asks for a duration: %s", (text, expected) => {
     expect(asksDuration(text)).toBe(expected);
+  });
+});
+
+describe("subsection labels", () => {
+  const title = "Stroke prevention in atrial fibrillation";
+  const text =
+    "5 mg orally twice daily. Reduce to 2.5 mg twice daily if at least 2 of: age 80 or more, weight 60 kg or less.";
+  const lib = testSource("lib:af", "editorial", title, "Osler editorial team", 2026, {
+    collection: "library",
+  });
+  const hit = {
+    source: lib,
+    score: 1,
+    passage: {
+      id: "lib:af#dosing/apixaban",
+      sourceId: "lib:af",
+      sectionPath: [title, "Dosing and administration", "Apixaban (Eliquis)"],
+      ordinal: 0,
+      text,
+      start: 0,
+      end: text.length,
+      meta: { refs: [{ start: 0, end: 24, sources: [{ id: "ref:acc-af-2023", rec: null }] }] },
+    },
+  };
+
+  it("names the subsection a bullet belongs to when the bullet does not", () => {
+    const q = analyseQuestion("What apixaban dose in atrial fibrillation?");
+    const selection = selectEvidence(q, [hit as never], { primarySourceIds: ["lib:af"] });
+    const dose = selection.ranked.find((c) => c.text.includes("5 mg orally twice daily"));
+    expect(dose?.text).toBe("Apixaban (Eliquis): 5 mg orally twice daily.");
+    expect(dose?.label).toBe("Apixaban (Eliquis)");
+  });
+
+  it("leaves a bullet that already names it alone", () => {
+    expect(subsectionLabel([title, "Dosing and administration"])).toBeNull();
+    expect(subsectionLabel([title, "Dosing and administration", "Apixaban (Eliquis)"])).toBe(
+      "Apixaban (Eliquis)",
+    );
   });
 });

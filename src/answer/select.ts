@@ -44,6 +44,8 @@ export interface EvidenceSentence {
   authority: number;
   score: number;
   stems: Set<string>;
+  /** The subsection label prefixed to the source text ("Apixaban (Eliquis)"), if any. */
+  label?: string;
 }
 
 export interface SelectedSection {
@@ -185,9 +187,22 @@ function unitsOf(passage: Passage): ReadonlyArray<{ text: string; start: number;
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** The subsection a library passage belongs to ("Apixaban (Eliquis)"), when it has one. */
+export function subsectionLabel(sectionPath: string[]): string | null {
+  const label = sectionPath.length >= 3 ? sectionPath.at(-1)?.trim() : undefined;
+  return label && label.length <= 60 ? label : null;
+}
+
+/** Whether a bullet already names its subsection (the label's first word, e.g. "apixaban"). */
+function namesLabel(text: string, label: string): boolean {
+  const first = words(label).find((w) => w.length > 2);
+  return first === undefined || stemSet(text).has(stem(first));
+}
+
 /** A passage's candidate units with what selection reads from them that does not depend on the question. */
 interface PassageUnit {
   text: string;
+  label?: string;
   start: number;
   end: number;
   stems: Set<string>;
@@ -205,13 +220,18 @@ function passageUnits(passage: Passage): PassageUnit[] {
   if (cached && cached.text === passage.text) return cached.units;
   const structured = passageRefs(passage).length > 0;
   const fromHeading = structured ? headingFacet(passage.sectionPath) : null;
+  const label = structured ? subsectionLabel(passage.sectionPath) : null;
   const units: PassageUnit[] = [];
   for (const span of unitsOf(passage)) {
     if (span.text.length < 20 || span.text.length > 900) continue;
-    const stems = stemSet(span.text);
+    // "5 mg orally twice daily" under "Apixaban (Eliquis)" must say whose dose it is.
+    const text = label && !namesLabel(span.text, label) ? `${label}: ${span.text}` : span.text;
+    const stems = stemSet(text);
     if (stems.size < 3) continue;
     units.push({
       ...span,
+      text,
+      ...(text !== span.text && label ? { label } : {}),
       stems,
       refIds: refsFor(passage, span.start, span.end),
       fromHeading,
@@ -311,7 +331,7 @@ export function selectEvidence(
         placed = allowed.has(facet) ? facet : bestAllowed(scores, allowed);
       }
       if (!placed) continue;
-      const { refIds, stems } = span;
+      const { refIds, stems, label: unitLabel } = span;
       const kindAuthority = AUTHORITY[hit.source.kind] ?? 0.5;
       // A library sentence that cites a guideline carries (almost) the guideline's authority; one
       // from its "Key evidence" section reports a trial or review, and weighs as one.
@@ -327,6 +347,7 @@ export function selectEvidence(
         refIds,
         authority,
         stems,
+        ...(unitLabel ? { label: unitLabel } : {}),
         context,
       });
     }

@@ -14,6 +14,7 @@ import {
   normaliseQuestion,
   type QuestionType,
 } from "./question.js";
+import { subsectionLabel } from "./select.js";
 import { byId, contentWords, jaccard, stemSet } from "./text.js";
 import type { Answer } from "./types.js";
 import { verifyStatement } from "./verify.js";
@@ -179,9 +180,17 @@ export function verifyDraft(
       supported++;
       return { ...s, keys }; // a note pointing at two cited statements, not a claim to verify
     }
-    const texts = [...new Set((s.verifyKeys ?? keys).map((k) => catalog.get(k)?.passageText ?? ""))].filter(
-      Boolean,
-    );
+    // A passage's subsection heading is part of what it says ("Apixaban (Eliquis)" over its doses).
+    const texts = [
+      ...new Set(
+        (s.verifyKeys ?? keys).map((k) => {
+          const entry = catalog.get(k);
+          if (!entry?.passageText) return "";
+          const label = subsectionLabel(entry.sectionPath ?? []);
+          return label ? `${label}.\n${entry.passageText}` : entry.passageText;
+        }),
+      ),
+    ].filter(Boolean);
     const v = verifyStatement(s.text, texts, minSupport);
     if (v.ok) {
       supported++;
