@@ -162,3 +162,24 @@ describe("sectionQuestions", () => {
     ]);
   });
 });
+
+describe("related questions across documents", () => {
+  it("offers at most two questions of one library document before other documents' questions", async () => {
+    const doc = (id: string, title: string) => ({ id, title }) as never;
+    const store = {
+      allQuestions: async () => [],
+      listAnswers: async () => [],
+      listSources: async () => [
+        doc("lib:a", "Gout flares (adults)"),
+        doc("lib:b", "Urate-lowering therapy in gout"),
+      ],
+      passagesOfSource: async () =>
+        ["Dosing and administration", "Monitoring", "Special populations", "Key evidence"].map(
+          (h, i) => ({ id: `p${i}`, sectionPath: ["t", h] }) as never,
+        ),
+    };
+    const found = (await RelatedQuestions.build(store)).find("How do I treat gout?", ["gout"], 4);
+    expect(found.some((q) => /urate-lowering/.test(q))).toBe(true);
+    expect(found.filter((q) => /gout flares/i.test(q)).length).toBeLessThanOrEqual(2);
+  });
+});

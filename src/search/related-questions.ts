@@ -11,6 +11,8 @@ import type { InvertedIndex } from "./index/inverted-index.js";
 import { classifyQuestionType } from "./question-type.js";
 
 const RECENT_LIMIT = 500;
+/** Generated questions of one library document offered before other documents get a turn. */
+const MAX_PER_DOCUMENT = 2;
 /** Token-set overlap at which two questions count as the same question. */
 export const SAME_QUESTION = 0.7;
 
@@ -135,6 +137,8 @@ export class RelatedQuestions {
   private constructor(
     private readonly index: InvertedIndex,
     private readonly texts: string[],
+    /** The library document a generated question came from (index into `texts`). */
+    private readonly origin: Map<number, { source: string; section: boolean }>,
   ) {}
 
   static async build(
@@ -144,11 +148,13 @@ export class RelatedQuestions {
     const builder = new IndexBuilder({ fields: { q: 1 }, k1: 1.2, b: 0.5 });
     const texts: string[] = [];
     const seen = new Set<string>();
-    const add = (text: string) => {
+    const origin = new Map<number, { source: string; section: boolean }>();
+    const add = (text: string, from?: { source: string; section: boolean }) => {
       const clean = tidy(text);
       const key = clean.toLowerCase();
       if (!clean || seen.has(key)) return;
       seen.add(key);
+      if (from) origin.set(texts.length, from);
       builder.add({
         id: String(texts.length),
         fields: { q: clean },
@@ -162,15 +168,15 @@ export class RelatedQuestions {
     // Each library topic, and each of its sections, is a question the library answers well, even
     // before anyone asked it.
     for (const source of (await store.listSources?.({ collection: "library" })) ?? []) {
-      add(topicQuestion(source.title));
+      add(topicQuestion(source.title), { source: source.id, section: false });
       const passages = (await store.passagesOfSource?.(source.id).catch(() => [])) ?? [];
       for (const q of sectionQuestions(
         source.title,
         passages.map((p) => p.sectionPath),
       ))
-        add(q);
+        add(q, { source: source.id, section: true });
     }
-    return new RelatedQuestions(builder.finish(), texts);
+    return new RelatedQuestions(builder.finish(), texts, origin);
   }
 
   /** Remembers a question asked after the index was built. */
@@ -187,12 +193,20 @@ export class RelatedQuestions {
     for (const f of focus) for (const t of analyze(f)) weights.set(t, 2);
     if (weights.size === 0) return [];
     const asked = keyOf(question);
-    const candidates: Array<{ text: string; score: number }> = this.index
+    const candidates: Array<{ text: string; score: number; from?: string }> = this.index
       .search(
         [...weights].map(([term, weight]) => ({ term, weight })),
         k * 4,
       )
-      .map((h, i) => ({ text: this.texts[h.doc] as string, score: 1 / (i + 1) }));
+      .map((h, i) => {
+        const from = this.origin.get(h.doc);
+        // A document's own topic question leads its section questions.
+        return {
+          text: this.texts[h.doc] as string,
+          score: (from?.section ? 0.5 : 1) / (i + 1),
+          from: from?.source,
+        };
+      });
     for (const text of this.recent) {
       const overlap = questionOverlap(asked.set, keyOf(text).set);
       if (overlap >= 0.1) candidates.push({ text, score: overlap });
@@ -203,13 +217,29 @@ export class RelatedQuestions {
     const focusTokens = new Set(focus.flatMap((f) => analyze(f)).filter((t) => !GENERIC_TOPIC_WORDS.has(t)));
     const onTopic = (key: QuestionKey) =>
       focusTokens.size === 0 || [...key.set].some((t) => focusTokens.has(t));
+    // Several documents' questions before many of one document's: at most two per document
+    // on the first pass, the rest only to fill the list.
     const chosen: Array<{ text: string; key: QuestionKey }> = [];
+    const perDocument = new Map<string, number>();
+    const deferred: Array<{ text: string; key: QuestionKey }> = [];
     for (const c of candidates) {
       const key = keyOf(c.text);
       if (!onTopic(key)) continue;
       if (sameQuestion(key, asked) || chosen.some((x) => sameQuestion(x.key, key))) continue;
+      if (c.from) {
+        const n = perDocument.get(c.from) ?? 0;
+        perDocument.set(c.from, n + 1);
+        if (n >= MAX_PER_DOCUMENT) {
+          deferred.push({ text: c.text, key });
+          continue;
+        }
+      }
       chosen.push({ text: c.text, key });
       if (chosen.length === k) break;
+    }
+    for (const d of deferred) {
+      if (chosen.length >= k) break;
+      if (!chosen.some((x) => sameQuestion(x.key, d.key))) chosen.push(d);
     }
     return chosen.map((c) => c.text);
   }
