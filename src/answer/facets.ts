@@ -206,7 +206,7 @@ export const SECTIONS: Record<QuestionType, SectionSpec[]> = {
   ],
   diagnosis: [
     S("diagnosis", "Diagnostic approach"),
-    S("recommended", "Recommended tests and criteria"),
+    S("recommended", "Recommendations"),
     S("monitoring", "Further assessment"),
     S("special_populations", "Special populations"),
     S("cautions", "Pitfalls and cautions"),
