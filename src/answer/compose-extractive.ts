@@ -38,6 +38,9 @@ function askedNames(q: AnalyzedQuestion): string[][][] {
   return out.filter((forms) => forms.length > 0);
 }
 
+const DIAGNOSTIC =
+  /\b(?:diagnos\w*|test\w*|scor\w*|criteri\w*|confirm\w*|assay|imaging|suspect\w*|probability|screen\w*)\b/i;
+
 const ANAPHORIC =
   /^(?:while |although |but |and |also,? )?(?:this|these|those|they|it|its|such|both|the latter|the former)\b/i;
 
@@ -48,8 +51,14 @@ function pickBottomLine(q: AnalyzedQuestion, selection: Selection): EvidenceSent
   const lead = SECTIONS[q.type][0]?.facet;
   const byFacet = (facet: string | undefined) => selection.ranked.filter((s) => s.facet === facet);
   const advice = selection.ranked.filter((s) => s.facet !== "evidence");
+  // A diagnostic question whose guideline files its diagnostic advice under "Recommendations"
+  // leads with the recommendations that are about diagnosing.
+  const diagnostic =
+    q.type === "diagnosis" ? byFacet("recommended").filter((s) => DIAGNOSTIC.test(s.text)) : [];
   const candidates =
-    [byFacet(lead), byFacet("recommended"), advice, selection.ranked].find((pool) => pool.length > 0) ?? [];
+    [byFacet(lead), diagnostic, byFacet("recommended"), advice, selection.ranked].find(
+      (pool) => pool.length > 0,
+    ) ?? [];
   // A sentence that leans on the one before it ("These treatments…", "It is…") cannot lead.
   const standalone = candidates.filter((s) => !ANAPHORIC.test(s.text));
   const pool = standalone.length > 0 ? standalone : candidates;

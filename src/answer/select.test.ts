@@ -147,6 +147,23 @@ describe("composeExtractive", () => {
     expect(texts).not.toContain(draft.bottomLine?.text);
   });
 
+  it("leads a diagnostic question with a recommendation about diagnosing", async () => {
+    const { selection } = await select("heparin in septic shock");
+    const base = selection.ranked[0] as EvidenceSentence;
+    const sentence = (text: string, score: number) =>
+      ({ ...base, key: text, text, stems: stemSet(text), facet: "recommended", score }) as EvidenceSentence;
+    const q = {
+      ...analyseQuestion("How is heparin-induced thrombocytopenia diagnosed?"),
+      type: "diagnosis" as const,
+    };
+    const ranked = [
+      sentence("Stop all heparin and start a non-heparin anticoagulant at a therapeutic dose.", 2),
+      sentence("Estimate the pretest probability with the 4Ts score before ordering tests.", 1),
+    ];
+    const draft = composeExtractive(q, { ...selection, ranked, sections: [] });
+    expect(draft.bottomLine?.text).toMatch(/4Ts score/);
+  });
+
   it("composes without a bottom line when no candidate passed selection", async () => {
     const { q, selection } = await select("heparin in septic shock");
     const draft = composeExtractive(q, { ...selection, ranked: [] });
