@@ -30,6 +30,12 @@ describe("classifyFacet", () => {
     expect(headingFacet(["Septic shock", "Treatment", "Special populations"])).toBe("special_populations");
     expect(headingFacet(["Nothing relevant"])).toBeNull();
   });
+
+  it("matches heading cues as whole words ('Adrenal crisis' is not about renal impairment)", () => {
+    expect(headingFacet(["Adrenal crisis", "Dosing and administration", "Adrenal crisis"])).toBe("dosing");
+    expect(headingFacet(["X", "Dosing and administration", "Renal impairment"])).toBe("special_populations");
+    expect(headingFacet(["X", "Children and adolescents"])).toBe("special_populations");
+  });
 });
 
 describe("SECTIONS", () => {

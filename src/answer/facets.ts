@@ -108,7 +108,7 @@ const HEADING_CUES: Array<[RegExp, Facet]> = [
   [/dos(?:e|ing|age)|administration|how (?:to|is it) (?:take|given)/i, "dosing"],
   [/monitor/i, "monitoring"],
   [
-    /special populations|renal|hepatic|pregnan|elderly|older|child|paediatric|pediatric/i,
+    /\b(?:special populations|renal|kidney|hepatic|liver|pregnan\w*|elderly|older|child\w*|paediatric|pediatric)\b/i,
     "special_populations",
   ],
   [/contraindication|caution|warning|precaution|adverse|side effect|safety|interaction/i, "cautions"],
