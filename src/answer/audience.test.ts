@@ -99,8 +99,9 @@ describe("plainSentences", () => {
     expect(plainSentences(restructure(input))).toBe(expected);
   });
 
-  it("keeps short fragments joined", () => {
-    expect(plainSentences("Use A; or B")).toBe("Use A, or B.");
+  it("keeps short fragments joined, with their own punctuation", () => {
+    expect(plainSentences("Use A; or B")).toBe("Use A; or B.");
+    expect(plainSentences("Target: 4-6 mmol/L in 24 hours")).toBe("Target: 4-6 mmol/L in 24 hours.");
   });
 
   it("splits subordinate clauses after a comma with a short carrier, keeping every word", () => {

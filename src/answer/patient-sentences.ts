@@ -158,6 +158,11 @@ function splitList(p: string): string[] {
       /\b((?:all|any|one|two|three|both|either|\d+)(?: or more)? of)$/i,
       "$1 these",
     );
+    // A plural label ("Severe features: A, B, or C") names the items: "Severe features are any of
+    // these. A. B. C." ("are these" for a list joined by "and").
+    const last = parts[parts.length - 1] ?? "";
+    if (wordCount(lead) === 2 && /^[A-Za-z][\w-]*\s+[A-Za-z][\w-]*s$/.test(lead.trim()))
+      lead = `${lead.trim()} are ${/^or\s/i.test(last.trim()) ? "any of these" : "these"}`;
     rest = colon[1] ?? "";
   } else {
     if (wordCount(p) < 14) return [p];

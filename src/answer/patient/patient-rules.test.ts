@@ -586,3 +586,19 @@ describe("patient rewrite keeps every number and negation (property)", () => {
     );
   });
 });
+
+describe("labelled lists", () => {
+  it.each([
+    [
+      "Severe features: BP ≥160/110 mmHg, platelets <100,000/µL, creatinine >1.1 mg/dL or doubling, pulmonary oedema, or visual disturbance.",
+      /^Severe features are any of these\. BP .*160\/110 mmHg\. Platelets .*100,000\/µL\./,
+    ],
+    // A singular label is not turned into "are these".
+    [
+      "Target: a sodium rise of 4-6 mmol/L in 24 hours, with a limit of 10 mmol/L in adults at standard risk.",
+      /^Target: a sodium rise/,
+    ],
+  ])("%s", (input, expected) => {
+    expect(restructure(input)).toMatch(expected);
+  });
+});

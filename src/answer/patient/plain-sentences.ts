@@ -71,8 +71,8 @@ export function plainSentences(text: string): string {
         open)
     ) {
       // Glued back with its own words ("…, so that X", "…, otherwise Y", "…, and Z").
-      out[out.length - 1] =
-        `${prev.replace(/[.]$/, "")}${carrier || /\S/.test(original) ? joinBack(carrier) : original}${raw}`;
+      // Without a carrier the piece keeps its own punctuation: "Severe features: A, B" keeps its colon.
+      out[out.length - 1] = `${prev.replace(/[.]$/, "")}${carrier ? joinBack(carrier) : original}${raw}`;
     } else out.push(carrier ? `${carrier} ${part}` : part);
   }
   return out
