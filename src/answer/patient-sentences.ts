@@ -161,8 +161,12 @@ function splitList(p: string): string[] {
     // A plural label ("Severe features: A, B, or C") names the items: "Severe features are any of
     // these. A. B. C." ("are these" for a list joined by "and").
     const last = parts[parts.length - 1] ?? "";
+    // A counted list ("2 or more of A, B or C") keeps its count; it is never "any of these".
+    const orList = /^or\s/i.test(last.trim()) && !COUNTED.test(p);
     if (wordCount(lead) === 2 && /^[A-Za-z][\w-]*\s+[A-Za-z][\w-]*s$/.test(lead.trim()))
-      lead = `${lead.trim()} are ${/^or\s/i.test(last.trim()) ? "any of these" : "these"}`;
+      lead = `${lead.trim()} are ${orList ? "any of these" : "these"}`;
+    // A longer label keeps what its "or" meant: "Minor criteria for severe CAP: any of these."
+    else if (orList && !/\bthese$/i.test(lead.trim())) lead = `${lead.trim()}: any of these`;
     rest = colon[1] ?? "";
   } else {
     if (wordCount(p) < 14) return [p];

@@ -593,6 +593,15 @@ describe("labelled lists", () => {
       "Severe features: BP ≥160/110 mmHg, platelets <100,000/µL, creatinine >1.1 mg/dL or doubling, pulmonary oedema, or visual disturbance.",
       /^Severe features are any of these\. BP .*160\/110 mmHg\. Platelets .*100,000\/µL\./,
     ],
+    [
+      "Minor criteria for severe CAP: respiratory rate ≥30/min, PaO2/FiO2 ≤250, multilobar infiltrates, confusion, or urea ≥20 mg/dL.",
+      /^Minor criteria for severe CAP: any of these\. Respiratory rate ≥30\/min\. PaO2\/FiO2 ≤250\./,
+    ],
+    // A counted list keeps its count.
+    [
+      "Lab TLS: 2 or more of uric acid ≥8 mg/dL, potassium ≥6.0 mmol/L, or phosphate ≥4.5 mg/dL.",
+      /^Lab TLS: 2 or more of/,
+    ],
     // A singular label is not turned into "are these".
     [
       "Target: a sodium rise of 4-6 mmol/L in 24 hours, with a limit of 10 mmol/L in adults at standard risk.",
