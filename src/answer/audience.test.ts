@@ -99,6 +99,16 @@ describe("plainSentences", () => {
     expect(plainSentences(restructure(input))).toBe(expected);
   });
 
+  it("refers back to several things with 'These'", () => {
+    expect(
+      plainSentences(
+        "Risk factors are older age, kidney disease and diabetes, which all raise the risk of harm in adults.",
+      ),
+    ).toBe(
+      "Risk factors are older age, kidney disease and diabetes. These all raise the risk of harm in adults.",
+    );
+  });
+
   it("keeps short fragments joined, with their own punctuation", () => {
     expect(plainSentences("Use A; or B")).toBe("Use A; or B.");
     expect(plainSentences("Target: 4-6 mmol/L in 24 hours")).toBe("Target: 4-6 mmol/L in 24 hours.");

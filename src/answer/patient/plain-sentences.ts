@@ -73,7 +73,12 @@ export function plainSentences(text: string): string {
       // Glued back with its own words ("…, so that X", "…, otherwise Y", "…, and Z").
       // Without a carrier the piece keeps its own punctuation: "Severe features: A, B" keeps its colon.
       out[out.length - 1] = `${prev.replace(/[.]$/, "")}${carrier ? joinBack(carrier) : original}${raw}`;
-    } else out.push(carrier ? `${carrier} ${part}` : part);
+    } else {
+      // ", which all raise …" / ", which are …" refers to several things: "These all raise …".
+      const plural =
+        carrier === "This" && /^(?:all|both|are|were|have|raise|increase|reduce|cause)\b/i.test(part);
+      out.push(carrier ? `${plural ? "These" : carrier} ${part}` : part);
+    }
   }
   return out
     .map((p) => p.charAt(0).toUpperCase() + p.slice(1))
