@@ -3,14 +3,14 @@
  * curated lexicon on first run, and hands out the search and answer services built on them.
  * The CLI and the HTTP server both start here.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type AnswerEngine, createAnswerEngine } from "./answer/engine.js";
 import { analyseQuestion } from "./answer/question.js";
 import type { Settings } from "./config/settings.js";
+import { sha256 } from "./core/ids.js";
 import { type ImportSummary, type ProgressSink, runImport } from "./corpus/import-runner.js";
 import { readLibrary } from "./corpus/importers/markdown.js";
-import type { LexiconEntry } from "./corpus/model.js";
 import type { HybridRetriever } from "./search/dense/hybrid-retriever.js";
 import { openHybridSearch } from "./search/dense/open-hybrid.js";
 import type { LexicalRetriever } from "./search/lexical-retriever.js";
@@ -24,6 +24,8 @@ import type { EvidenceStore } from "./store/ports.js";
 export const PACKAGE_ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const BUNDLED_LIBRARY = `${PACKAGE_ROOT}library`;
 export const CURATED_LEXICON = `${PACKAGE_ROOT}resources/lexicon.yaml`;
+/** Store state key: hash of the curated lexicon file last loaded into the database. */
+const CURATED_LEXICON_STATE = "curated-lexicon-sha256";
 export const LAY_GLOSSARY = `${PACKAGE_ROOT}resources/lay-glossary.yaml`;
 
 /** What `OslerApp.search()` hands out: both kinds offer `search`, `plan` and `parts`. */
@@ -50,7 +52,7 @@ export class OslerApp {
 
   /** Imports the bundled library and curated lexicon (idempotent: unchanged documents are no-ops). */
   async importLibrary(dir = BUNDLED_LIBRARY, sink?: ProgressSink): Promise<ImportSummary> {
-    if (existsSync(CURATED_LEXICON)) await this.store.upsertLexicon(loadCuratedLexicon(CURATED_LEXICON));
+    await this.syncCuratedLexicon();
     return runImport(
       this.store,
       readLibrary(dir, (p) => sink?.update(p)),
@@ -66,12 +68,16 @@ export class OslerApp {
   async ensureCuratedLexicon(): Promise<void> {
     if (this.lexiconChecked) return;
     this.lexiconChecked = true;
+    await this.syncCuratedLexicon();
+  }
+
+  private async syncCuratedLexicon(): Promise<void> {
     if (!existsSync(CURATED_LEXICON)) return;
-    const curated = loadCuratedLexicon(CURATED_LEXICON);
-    const key = (e: LexiconEntry) =>
-      JSON.stringify([e.term, [...e.synonyms].sort(), [...e.abbreviations].sort(), e.layTerm ?? null]);
-    const stored = new Set((await this.store.allLexicon()).filter((e) => e.origin === "osler").map(key));
-    if (curated.some((e) => !stored.has(key(e)))) await this.store.upsertLexicon(curated);
+    // Hashing the file is cheap; parsing its YAML is not, so it is parsed only when it changed.
+    const hash = sha256(readFileSync(CURATED_LEXICON, "utf8"));
+    if ((await this.store.getState(CURATED_LEXICON_STATE)) === hash) return;
+    await this.store.upsertLexicon(loadCuratedLexicon(CURATED_LEXICON));
+    await this.store.setState(CURATED_LEXICON_STATE, hash);
   }
 
   /** Loads the starter library the first time a database is used. */

@@ -23,7 +23,8 @@ describe("OslerApp", () => {
     const dbPath = join(mkdtempSync(join(tmpdir(), "osler-app-")), "o.db");
     const first = OslerApp.open(loadSettings({ dbPath }, {}));
     await first.lexical();
-    // An older release knew andexanet alfa only by its brand names.
+    // An older release knew andexanet alfa only by its brand names (and had another lexicon file).
+    await first.store.setState("curated-lexicon-sha256", "an older lexicon file");
     await first.store.upsertLexicon([
       {
         term: "andexanet alfa",

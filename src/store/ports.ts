@@ -63,6 +63,9 @@ export interface EvidenceStore {
 
   /** Changes whenever sources change; recorded with answers and search indexes. */
   corpusVersion(): Promise<string>;
+  /** Small facts about the database itself (e.g. which curated lexicon it holds); not corpus content. */
+  getState(key: string): Promise<string | null>;
+  setState(key: string, value: string): Promise<void>;
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
 }

@@ -68,6 +68,15 @@ export function describeStoreContract(name: string, open: () => Promise<Evidence
       await store.close();
     });
 
+    it("keeps small state values without changing the corpus version", async () => {
+      const version = await store.corpusVersion();
+      expect(await store.getState("curated-lexicon")).toBeNull();
+      await store.setState("curated-lexicon", "abc");
+      await store.setState("curated-lexicon", "def");
+      expect(await store.getState("curated-lexicon")).toBe("def");
+      expect(await store.corpusVersion()).toBe(version);
+    });
+
     it("imports a source with its passages, questions and lexicon", async () => {
       expect(await store.importUnit(sampleUnit("s1", ["alpha text", "beta text"]))).toBe("imported");
       const source = await store.getSource("s1");

@@ -446,6 +446,23 @@ export class SqliteStore implements EvidenceStore {
     }));
   }
 
+  async getState(key: string): Promise<string | null> {
+    const row = this.db.prepare("SELECT value FROM corpus_state WHERE key = ?").get(key) as
+      | { value: string }
+      | undefined;
+    return row?.value ?? null;
+  }
+
+  async setState(key: string, value: string): Promise<void> {
+    // The corpus generation is the store's own to change (imports bump it).
+    if (key === "generation") throw new Error("the corpus generation is not a settable state");
+    this.db
+      .prepare(
+        "INSERT INTO corpus_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      )
+      .run(key, value);
+  }
+
   async corpusVersion(): Promise<string> {
     const gen = this.db.prepare("SELECT value FROM corpus_state WHERE key = 'generation'").get() as {
       value: string;
