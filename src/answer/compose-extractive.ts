@@ -10,11 +10,8 @@ import { type Draft, type DraftSection, type DraftStatement, evidenceKey } from 
 import { SECTIONS } from "./facets.js";
 import type { AnalyzedQuestion } from "./question.js";
 import type { EvidenceSentence, Selection } from "./select.js";
-import { composeTitle, QUALIFIER_ONLY } from "./title.js";
-
-export { composeTitle };
-
 import { byId, drugLikeNames, isNegated, jaccard, stem, stemSet } from "./text.js";
+import { composeTitle, QUALIFIER_ONLY } from "./title.js";
 
 /** Keys a sentence cites: the guidelines its library passage rests on, then the passage's own source. */
 export function sentenceKeys(s: EvidenceSentence): string[] {

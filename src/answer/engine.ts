@@ -15,7 +15,7 @@ import type { EvidenceStore } from "../store/ports.js";
 import { abstainOnEvidence, abstainOnQuestion } from "./abstain.js";
 import { adaptDraft } from "./audience.js";
 import { catalogResolver, type ReferenceResolver, renumber } from "./citations.js";
-import { composeExtractive, composeTitle } from "./compose-extractive.js";
+import { composeExtractive } from "./compose-extractive.js";
 import { topicsNotAddressed } from "./coverage.js";
 import type { Draft } from "./draft.js";
 import { type GlossaryEntry, loadLayGlossary } from "./glossary.js";
@@ -40,6 +40,7 @@ import {
   searchAll,
   verifyDraft,
 } from "./steps.js";
+import { composeTitle } from "./title.js";
 import type { Answer, Audience, Reference } from "./types.js";
 
 export interface AnswerSettings {

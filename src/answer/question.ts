@@ -207,16 +207,18 @@ function kidneyFunctionNormal(text: string): boolean {
 /** "non-pregnant", "not pregnant", "no kidney disease", "without renal impairment". */
 const NEGATED_BEFORE = /(?:\bnon-?|\bnot\s+|\bno\s+|\bwithout\s+|\bnever\s+|\bnor\s+)$/i;
 
+/** Whether the words at `index` of `text` are negated by what comes just before them. */
+export function negatedAt(text: string, index: number): boolean {
+  return NEGATED_BEFORE.test(text.slice(Math.max(0, index - 10), index));
+}
+
 /** Whether the modifier is mentioned other than as negated ("a non-pregnant woman" is not pregnancy). */
 function mentionedAffirmed(pattern: RegExp, text: string): boolean {
   const global = new RegExp(
     pattern.source,
     pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`,
   );
-  for (const m of text.matchAll(global)) {
-    const before = text.slice(Math.max(0, (m.index ?? 0) - 10), m.index ?? 0);
-    if (!NEGATED_BEFORE.test(before)) return true;
-  }
+  for (const m of text.matchAll(global)) if (!negatedAt(text, m.index ?? 0)) return true;
   return false;
 }
 
@@ -476,7 +478,7 @@ export function overallType(text: string): QuestionType {
   const parts = questionParts(text);
   // Only the parts that ask count: "My mother was diagnosed with shingles. What treatment helps?"
   // is a treatment question.
-  const asking = parts.filter((p) => ASKING.test(p.text));
+  const asking = parts.filter((p) => isAsking(p.text));
   const asked = (asking.length > 0 ? asking : parts).map((p) => p.type).filter((t) => t !== "other");
   if (asked.length === 0 || (asking.length === 0 && asked.length < 2)) return whole;
   const counts = new Map<QuestionType, number>();
@@ -486,7 +488,11 @@ export function overallType(text: string): QuestionType {
   return asked.find((t) => counts.get(t) === most) ?? whole;
 }
 
-/** A part that asks something, rather than describing the case. */
+/** Whether a question part asks something, rather than describing the case. */
+export function isAsking(part: string): boolean {
+  return ASKING.test(part);
+}
+
 const ASKING =
   /^(?:what|which|how|when|why|where|who|whose|should|shall|can|could|do|does|did|is|are|will|would|may|might|must|any|at what|for how|in what)\b/i;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fakeRetriever, source as testSource } from "../../test/answer/fixtures.js";
-import { composeExtractive, composeTitle } from "./compose-extractive.js";
+import { composeExtractive } from "./compose-extractive.js";
 import type { SectionSpec } from "./facets.js";
 import { analyseQuestion, questionParts } from "./question.js";
 import { distinctRegimens, sameDose, similarity } from "./redundancy.js";
@@ -14,6 +14,7 @@ import {
   subsectionLabel,
 } from "./select.js";
 import { stemSet } from "./text.js";
+import { composeTitle } from "./title.js";
 
 async function select(question: string, options = {}) {
   const q = analyseQuestion(question);

@@ -5,7 +5,15 @@
  * gastrointestinal hemorrhage), conditions lead, drugs qualify, and settings or measurements
  * ("intensive care unit", "blood pressure") only stand in when nothing else names the topic.
  */
-import { type AnalyzedQuestion, MODIFIERS, modifierLabel, modifierTerms, questionParts } from "./question.js";
+import {
+  type AnalyzedQuestion,
+  isAsking,
+  MODIFIERS,
+  modifierLabel,
+  modifierTerms,
+  negatedAt,
+  questionParts,
+} from "./question.js";
 import { alreadyGivenDrugs, capitalise, drugLikeNames } from "./text.js";
 
 /** A focus phrase that is only a qualifier ("acute", "severe") never makes a title on its own. */
@@ -60,7 +68,7 @@ function topicPhrases(q: AnalyzedQuestion): Phrase[] {
       .reverse()
       .map((form) => ({ form, at: wordIndex(lower, form.toLowerCase()) }));
     const { form: original, at } = located.find((l) => l.at >= 0) ?? { form: f.text, at: -1 };
-    if (at >= 0 && /\b(?:no|not|without|nor)\s+$/.test(lower.slice(Math.max(0, at - 8), at))) continue;
+    if (at >= 0 && negatedAt(lower, at)) continue;
     found.push({
       text: f.text,
       original: original.toLowerCase(),
@@ -102,9 +110,7 @@ function askedIntervention(q: AnalyzedQuestion, interventions: Phrase[]): string
   const given = new Set(alreadyGivenDrugs(q.text));
   const fresh = interventions.filter((p) => !given.has(p.original) && !given.has(p.text));
   const parts = questionParts(q.text);
-  const part =
-    parts.find((p) => p.type === "dosing") ??
-    parts.find((p) => /^(?:what|which|how|should|can|do|does|is|are)\b/i.test(p.text));
+  const part = parts.find((p) => p.type === "dosing") ?? parts.find((p) => isAsking(p.text));
   const inPart = part ? fresh.find((p) => part.text.toLowerCase().includes(p.original)) : undefined;
   return (inPart ?? fresh[0] ?? interventions[0])?.text;
 }
@@ -128,10 +134,9 @@ function modifierDisease(q: AnalyzedQuestion): string {
 export function composeTitle(q: AnalyzedQuestion): string {
   const all = topicPhrases(q);
   const phrases = all.map((p) => p.text);
-  const context = phrases.filter((p) => SETTING.test(p) || MEASURE.test(p));
+  const context = phrases.filter(isContext);
   const conditions = phrases.filter((p) => isCondition(p) && !context.includes(p));
   const interventions = all.filter((p) => !conditions.includes(p.text) && !context.includes(p.text));
-  const drugs = interventions.map((p) => p.text);
   const measures = context.filter((p) => MEASURE.test(p));
   // A single phrase the condition list does not know ("shingles") is the topic when it is no drug;
   // a measurement ("blood pressure") stands for the topic only when nothing else does and the
@@ -164,7 +169,7 @@ export function composeTitle(q: AnalyzedQuestion): string {
       base = `${capitalise(drug ?? subject)}: adverse effects, interactions and cautions`;
       break;
     case "comparison":
-      base = `Comparison: ${(drugs.length >= 2 ? drugs : phrases).slice(0, 2).join(" versus ") || subject}`;
+      base = `Comparison: ${(interventions.length >= 2 ? interventions.map((p) => p.text) : phrases).slice(0, 2).join(" versus ") || subject}`;
       break;
     case "diagnosis":
       base = `Diagnosis of ${subject}`;

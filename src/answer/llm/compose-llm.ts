@@ -7,13 +7,13 @@
  */
 import { z } from "zod";
 import { OslerError } from "../../core/errors.js";
-import { composeTitle } from "../compose-extractive.js";
 import { type Draft, type DraftSection, type DraftStatement, evidenceKey } from "../draft.js";
 import { SECTIONS } from "../facets.js";
 import type { AnalyzedQuestion } from "../question.js";
 import { passageRefs, type Selection } from "../select.js";
 import { splitSentences } from "../sentences.js";
 import { stemSet } from "../text.js";
+import { composeTitle } from "../title.js";
 import { parseCitations } from "../verify.js";
 import { type ChatOptions, chatComplete, type LlmEndpoint } from "./client.js";
 import { buildMessages, type EvidenceItem, evidenceItems } from "./prompt.js";
