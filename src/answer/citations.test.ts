@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { source as testSource } from "../../test/answer/fixtures.js";
 import type { EvidenceKind, Source } from "../corpus/model.js";
 import { catalogResolver, citationsInOrder, referenceType, renumber } from "./citations.js";
 import { type CatalogEntry, type Draft, evidenceKey } from "./draft.js";
@@ -21,25 +22,7 @@ describe("referenceType", () => {
 });
 
 function source(id: string, kind: EvidenceKind = "trial"): Source {
-  return {
-    id,
-    kind,
-    title: `Title ${id}`,
-    publisher: "Pub",
-    authors: [],
-    year: 2020,
-    url: null,
-    pmid: null,
-    doi: null,
-    license: null,
-    language: "en",
-    collection: "t",
-    specialty: null,
-    meta: {},
-    contentHash: "",
-    importedAt: "",
-    version: 1,
-  };
+  return testSource(id, kind, `Title ${id}`, "Pub", 2020);
 }
 
 function catalogFor(keys: string[]): Map<string, CatalogEntry> {
