@@ -7,6 +7,7 @@
  */
 import type { Draft, DraftSection, DraftStatement } from "./draft.js";
 import { type GlossaryEntry, layRewriter } from "./glossary.js";
+import { layOutStatement } from "./patient/layout.js";
 import {
   expandRoutes,
   moveAsides,
@@ -138,9 +139,14 @@ function toLay(draft: Draft, glossary: GlossaryEntry[]): Draft {
     sections: draft.sections.map((sec) => ({
       ...sec,
       title: PATIENT_TITLES[sec.facet] ?? sec.title,
-      bullets: sec.bullets.map(lay),
+      bullets: sec.bullets.map((b) => withLayout(lay(b))),
     })),
   };
+}
+
+function withLayout(s: DraftStatement): DraftStatement {
+  const layout = layOutStatement(s.text);
+  return layout ? { ...s, layout } : s;
 }
 
 // Patient titles: the clinician title keeps its topics and its shape; only the frame words and

@@ -92,6 +92,7 @@ export function renumber(
     support: s.support,
     ...(s.flagged ? { flagged: true } : {}),
     ...(s.kind === "disagreement" ? { kind: "disagreement" as const } : {}),
+    ...(s.layout ? { layout: s.layout } : {}),
   });
   const bottomLine = draft.bottomLine
     ? { text: draft.bottomLine.text, citations: cite(draft.bottomLine.keys) }

@@ -4,6 +4,7 @@
  * (citations.ts), so reordering, dropping or adapting statements can never break a reference.
  */
 import type { Source } from "../corpus/model.js";
+import type { BulletLine } from "./types.js";
 
 export interface DraftStatement {
   text: string;
@@ -16,6 +17,8 @@ export interface DraftStatement {
   kind?: "statement" | "disagreement";
   /** Keys whose passage text the statement must be verified against (defaults to `keys`). */
   verifyKeys?: string[];
+  /** Line layout for reading (patient answers); see `Bullet.layout`. */
+  layout?: BulletLine[];
 }
 
 export interface DraftSection {

@@ -21,6 +21,7 @@ import type { Draft } from "./draft.js";
 import { type GlossaryEntry, loadLayGlossary } from "./glossary.js";
 import type { LlmEndpoint } from "./llm/client.js";
 import { composeWithLlm } from "./llm/compose-llm.js";
+import { layoutText } from "./patient/layout.js";
 import { type AnalyzedQuestion, analyseQuestion, type LexiconLookup } from "./question.js";
 import { fleschKincaidGrade } from "./readability.js";
 import { type Selection, selectEvidence } from "./select.js";
@@ -403,6 +404,8 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
 export function plainText(answer: Pick<Answer, "title" | "bottomLine" | "sections">): string {
   const lines = [answer.title];
   if (answer.bottomLine) lines.push(answer.bottomLine.text);
-  for (const s of answer.sections) for (const b of s.bullets) lines.push(b.text);
+  // A statement set out as lines is read as lines: a label or list item is a sentence of its own.
+  for (const s of answer.sections)
+    for (const b of s.bullets) lines.push(...(b.layout ? layoutText(b.layout) : [b.text]));
   return lines.map((l) => (/[.!?]$/.test(l) ? l : `${l}.`)).join("\n");
 }

@@ -117,3 +117,67 @@ describe("renderAnswerText", () => {
     ).toBe("[1] Guideline — Surviving Sepsis Campaign. PMID 123");
   });
 });
+
+describe("renderAnswerText with laid-out statements", () => {
+  it("prints a label line, prose and indented list items, with the citations after the last line", () => {
+    const text =
+      "Adults: Suspect it with low blood pressure, shock, vomiting, belly pain, fever or confusion.";
+    const answer: Answer = {
+      ...ANSWER,
+      sections: [
+        {
+          title: "Diagnosis",
+          bullets: [
+            {
+              text,
+              citations: [1, 2],
+              support: 1,
+              layout: [
+                { kind: "label", text: "Adults:" },
+                { kind: "text", text: "Suspect it with" },
+                { kind: "item", text: "low blood pressure," },
+                { kind: "item", text: "or confusion." },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const lines = renderAnswerText(answer, { width: 0 }).split("\n");
+    const at = lines.indexOf("• Adults:");
+    expect(lines.slice(at, at + 4)).toEqual([
+      "• Adults:",
+      "  Suspect it with",
+      "    – low blood pressure",
+      "    – or confusion. [1][2]",
+    ]);
+  });
+
+  it("keeps wrapped continuation lines indented under their line", () => {
+    const long = "word ".repeat(30).trim();
+    const answer: Answer = {
+      ...ANSWER,
+      sections: [
+        {
+          title: "S",
+          bullets: [
+            {
+              text: `Label: ${long}`,
+              citations: [1],
+              support: 1,
+              layout: [
+                { kind: "label", text: "Label:" },
+                { kind: "text", text: long },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const lines = renderAnswerText(answer, { width: 50 }).split("\n");
+    const at = lines.indexOf("• Label:");
+    expect(lines[at + 1]?.startsWith("  word")).toBe(true);
+    expect(lines[at + 2]?.startsWith("  word")).toBe(true);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(50);
+  });
+});

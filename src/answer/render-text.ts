@@ -46,7 +46,20 @@ export function renderAnswerText(answer: Answer, options: RenderTextOptions = {}
     if (section.explainer) out.push(...wrap(paint("dim", section.explainer), width, "  "));
     for (const b of section.bullets) {
       const flag = b.flagged ? " (unverified)" : "";
-      out.push(...wrap(`• ${b.text}${marks(b.citations)}${flag}`, width, "  "));
+      if (!b.layout) {
+        out.push(...wrap(`• ${b.text}${marks(b.citations)}${flag}`, width, "  "));
+        continue;
+      }
+      // Set out as lines: the first after the bullet, items indented, citations after the last.
+      b.layout.forEach((line, i) => {
+        const end = i === (b.layout?.length ?? 0) - 1 ? `${marks(b.citations)}${flag}` : "";
+        const text = line.kind === "item" ? line.text.replace(/,$/, "") : line.text;
+        const lead = i === 0 ? "• " : line.kind === "item" ? "    – " : "  ";
+        const indent = line.kind === "item" ? "      " : "  ";
+        const shown = line.kind === "label" ? paint("bold", text) : text;
+        const [first = "", ...more] = wrap(`${shown}${end}`, Math.max(width - indent.length, 0), "");
+        out.push(`${lead}${first}`, ...more.map((l) => `${indent}${l}`));
+      });
     }
     out.push("");
   }

@@ -77,7 +77,18 @@ export const AnswerSchema = z
       z.object({
         title: z.string(),
         facet: z.string().optional(),
-        bullets: z.array(CitedTextSchema.extend({ support: z.number() })),
+        bullets: z.array(
+          CitedTextSchema.extend({
+            support: z.number(),
+            layout: z
+              .array(z.object({ kind: z.enum(["label", "text", "item"]), text: z.string() }))
+              .optional()
+              .openapi({
+                description:
+                  "Patient answers: the statement set out as a label, prose and list items (its own words, in order).",
+              }),
+          }),
+        ),
       }),
     ),
     references: z.array(ReferenceSchema),

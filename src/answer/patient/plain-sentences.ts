@@ -1,4 +1,5 @@
 /** The last step of the patient rewrite: long sentences split at clause boundaries. */
+import { isLabel } from "./layout.js";
 import { standsAlone } from "./text.js";
 
 /**
@@ -58,7 +59,11 @@ export function plainSentences(text: string): string {
       /,\s+(?:use|give|start|stop|consider|avoid|treat|prefer|add|do|check|keep|aim|target|continue)\s/i.test(
         raw,
       );
-    if (
+    if (i === 1 && prev !== undefined && /^:\s+$/.test(original) && !carrier && isLabel(prev)) {
+      // A short label before a colon stays a label ("Adults older than 50 years: Vancomycin …");
+      // the patient layout prints it on a line of its own.
+      out[0] = `${prev.replace(/[.]$/, "")}: ${raw.charAt(0).toUpperCase()}${raw.slice(1)}`;
+    } else if (
       prev !== undefined &&
       !pieces[i]?.sentenceStart &&
       // "This" makes a short predicate a sentence: ", which lowers admissions" → "This lowers admissions."

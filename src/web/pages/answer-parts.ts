@@ -2,7 +2,7 @@
  * Pieces of the answer page: review status indicator, cited statements with superscript
  * citations and support marks, and the typed reference list with the supporting passages.
  */
-import type { Answer, Bullet, CitedText, Reference, ReviewStatus } from "../../answer/types.js";
+import type { Answer, Bullet, BulletLine, CitedText, Reference, ReviewStatus } from "../../answer/types.js";
 import { html, type SafeHtml } from "../html.js";
 import { formatDate } from "../layout.js";
 import { sourcePath } from "../paths.js";
@@ -61,10 +61,37 @@ export function statement(item: CitedText | Bullet, tag: "p" | "li"): SafeHtml {
     .filter(Boolean)
     .join(" ");
   // Citations and the support dot stay together, so the dot never wraps onto a line of its own.
-  const inner = html`<span class="stmt-text">${item.text}</span><span class="stmt-marks">${citationMarks(item.citations)}${
+  const marks = html`<span class="stmt-marks">${citationMarks(item.citations)}${
     bullet ? supportMark(bullet.support) : ""
   }</span>${bullet?.flagged ? html` <span class="tag tag-warn">Not verified</span>` : ""}`;
+  const inner = bullet?.layout
+    ? laidOut(bullet.layout, marks)
+    : html`<span class="stmt-text">${item.text}</span>${marks}`;
   return tag === "li" ? html`<li class="${classes}">${inner}</li>` : html`<p class="${classes}">${inner}</p>`;
+}
+
+/** A statement set out as lines: label, prose, and list items in a nested list; the citation
+ * marks follow the last line. */
+function laidOut(lines: BulletLine[], marks: SafeHtml): SafeHtml {
+  const parts: SafeHtml[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as BulletLine;
+    if (line.kind === "item") {
+      const items: string[] = [];
+      while (lines[i]?.kind === "item") items.push((lines[i++] as BulletLine).text.replace(/,$/, ""));
+      const last = i >= lines.length;
+      i--;
+      parts.push(
+        html`<ul class="stmt-items">${items.map((t, k) => html`<li>${t}${last && k === items.length - 1 ? marks : ""}</li>`)}</ul>`,
+      );
+    } else if (line.kind === "label") {
+      parts.push(html`<strong class="stmt-label">${line.text}</strong> `);
+    } else {
+      const end = i === lines.length - 1 ? marks : "";
+      parts.push(html`<span class="stmt-text">${line.text}</span>${end}`);
+    }
+  }
+  return html`<div class="stmt-laid-out">${parts}</div>`;
 }
 
 function referenceCitation(r: Reference): SafeHtml {
