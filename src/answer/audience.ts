@@ -135,7 +135,7 @@ function toLay(draft: Draft, glossary: GlossaryEntry[]): Draft {
   return {
     // Its own rewriter: a term explained in the title would not be explained again in the answer.
     title: patientTitle(draft.title, layRewriter(glossary), asides),
-    bottomLine: draft.bottomLine ? lay(draft.bottomLine) : null,
+    bottomLine: draft.bottomLine ? withLayout(lay(draft.bottomLine)) : null,
     sections: draft.sections.map((sec) => ({
       ...sec,
       title: PATIENT_TITLES[sec.facet] ?? sec.title,

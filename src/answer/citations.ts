@@ -95,7 +95,11 @@ export function renumber(
     ...(s.layout ? { layout: s.layout } : {}),
   });
   const bottomLine = draft.bottomLine
-    ? { text: draft.bottomLine.text, citations: cite(draft.bottomLine.keys) }
+    ? {
+        text: draft.bottomLine.text,
+        citations: cite(draft.bottomLine.keys),
+        ...(draft.bottomLine.layout ? { layout: draft.bottomLine.layout } : {}),
+      }
     : null;
   const sections = draft.sections.map((sec) => ({
     title: sec.title,

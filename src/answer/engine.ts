@@ -42,7 +42,7 @@ import {
   verifyDraft,
 } from "./steps.js";
 import { composeTitle } from "./title.js";
-import type { Answer, Audience, Reference } from "./types.js";
+import type { Answer, Audience, CitedText, Reference } from "./types.js";
 
 export interface AnswerSettings {
   answer: { composer: "extractive" | "llm"; minSupport: number; reviewMode: boolean };
@@ -403,9 +403,9 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
 /** The text a reader sees (title, bottom line, bullets), for the reading grade. */
 export function plainText(answer: Pick<Answer, "title" | "bottomLine" | "sections">): string {
   const lines = [answer.title];
-  if (answer.bottomLine) lines.push(answer.bottomLine.text);
   // A statement set out as lines is read as lines: a label or list item is a sentence of its own.
-  for (const s of answer.sections)
-    for (const b of s.bullets) lines.push(...(b.layout ? layoutText(b.layout) : [b.text]));
+  const read = (c: CitedText) => (c.layout ? layoutText(c.layout) : [c.text]);
+  if (answer.bottomLine) lines.push(...read(answer.bottomLine));
+  for (const s of answer.sections) for (const b of s.bullets) lines.push(...read(b));
   return lines.map((l) => (/[.!?]$/.test(l) ? l : `${l}.`)).join("\n");
 }

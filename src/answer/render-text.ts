@@ -4,7 +4,7 @@
  * optional (pass `color: true` only when stdout is a TTY) and never carries meaning on its own.
  */
 import { notAddressedLine } from "./coverage.js";
-import type { Answer, Reference } from "./types.js";
+import type { Answer, CitedText, Reference } from "./types.js";
 
 export interface RenderTextOptions {
   color?: boolean;
@@ -21,6 +21,21 @@ export function renderAnswerText(answer: Answer, options: RenderTextOptions = {}
   const marks = (ns: number[]) => (ns.length > 0 ? ` [${ns.join("][")}]` : "");
   const out: string[] = [];
 
+  // A statement as printed lines; one set out as lines (patient answers) gets its label, prose
+  // and indented list items, with the citation marks after the last line.
+  const statementLines = (c: CitedText, end: string, bullet: string, indent: string): string[] => {
+    if (!c.layout) return wrap(`${bullet}${c.text}${end}`, width, indent);
+    return c.layout.flatMap((line, i, all) => {
+      const item = line.kind === "item";
+      const text = item ? line.text.replace(/,$/, "") : line.text;
+      const lead = i === 0 ? bullet : item ? `${indent}  – ` : indent;
+      const more = item ? `${indent}    ` : indent;
+      const shown = `${line.kind === "label" ? paint("bold", text) : text}${i === all.length - 1 ? end : ""}`;
+      const [first = "", ...rest] = wrap(shown, Math.max(width - more.length, 0), "");
+      return [`${lead}${first}`, ...rest.map((l) => `${more}${l}`)];
+    });
+  };
+
   out.push(paint("bold", answer.title), "");
   const updated = answer.review.updatedAt.slice(0, 10);
   const status = answer.review.status.replace(/_/g, " ");
@@ -33,7 +48,7 @@ export function renderAnswerText(answer: Answer, options: RenderTextOptions = {}
   if (answer.bottomLine) {
     out.push(
       paint("bold", "Bottom line"),
-      ...wrap(`${answer.bottomLine.text}${marks(answer.bottomLine.citations)}`, width, ""),
+      ...statementLines(answer.bottomLine, marks(answer.bottomLine.citations), "", ""),
       "",
     );
   }
@@ -46,20 +61,7 @@ export function renderAnswerText(answer: Answer, options: RenderTextOptions = {}
     if (section.explainer) out.push(...wrap(paint("dim", section.explainer), width, "  "));
     for (const b of section.bullets) {
       const flag = b.flagged ? " (unverified)" : "";
-      if (!b.layout) {
-        out.push(...wrap(`• ${b.text}${marks(b.citations)}${flag}`, width, "  "));
-        continue;
-      }
-      // Set out as lines: the first after the bullet, items indented, citations after the last.
-      b.layout.forEach((line, i) => {
-        const end = i === (b.layout?.length ?? 0) - 1 ? `${marks(b.citations)}${flag}` : "";
-        const text = line.kind === "item" ? line.text.replace(/,$/, "") : line.text;
-        const lead = i === 0 ? "• " : line.kind === "item" ? "    – " : "  ";
-        const indent = line.kind === "item" ? "      " : "  ";
-        const shown = line.kind === "label" ? paint("bold", text) : text;
-        const [first = "", ...more] = wrap(`${shown}${end}`, Math.max(width - indent.length, 0), "");
-        out.push(`${lead}${first}`, ...more.map((l) => `${indent}${l}`));
-      });
+      out.push(...statementLines(b, `${marks(b.citations)}${flag}`, "• ", "  "));
     }
     out.push("");
   }

@@ -11,6 +11,12 @@ export interface CitedText {
   text: string;
   /** Reference numbers (1-based, into `references`). */
   citations: number[];
+  /**
+   * How the statement is set out for reading (patient answers): a label line, prose and list
+   * items. The lines are `text`'s own words in order (joined with spaces they give `text` back);
+   * absent when the statement reads as one paragraph.
+   */
+  layout?: BulletLine[];
 }
 
 export interface Bullet extends CitedText {
@@ -20,12 +26,6 @@ export interface Bullet extends CitedText {
   flagged?: boolean;
   /** `disagreement`: a note that the cited sources conflict, rather than a claim of its own. */
   kind?: "statement" | "disagreement";
-  /**
-   * How the statement is set out for reading (patient answers): a label line, prose and list
-   * items. The lines are `text`'s own words in order (joined with spaces they give `text` back);
-   * absent when the statement reads as one paragraph.
-   */
-  layout?: BulletLine[];
 }
 
 /** One line of a statement set out for reading: a short label, prose, or a list item. */

@@ -37,7 +37,17 @@ export const AskBodySchema = z
   .openapi("AskRequest");
 export type AskBody = z.infer<typeof AskBodySchema>;
 
-const CitedTextSchema = z.object({ text: z.string(), citations: z.array(z.number().int()) });
+const CitedTextSchema = z.object({
+  text: z.string(),
+  citations: z.array(z.number().int()),
+  layout: z
+    .array(z.object({ kind: z.enum(["label", "text", "item"]), text: z.string() }))
+    .optional()
+    .openapi({
+      description:
+        "Patient answers: the statement set out as a label, prose and list items (its own words, in order).",
+    }),
+});
 
 const ReferenceSchema = z
   .object({
@@ -77,18 +87,7 @@ export const AnswerSchema = z
       z.object({
         title: z.string(),
         facet: z.string().optional(),
-        bullets: z.array(
-          CitedTextSchema.extend({
-            support: z.number(),
-            layout: z
-              .array(z.object({ kind: z.enum(["label", "text", "item"]), text: z.string() }))
-              .optional()
-              .openapi({
-                description:
-                  "Patient answers: the statement set out as a label, prose and list items (its own words, in order).",
-              }),
-          }),
-        ),
+        bullets: z.array(CitedTextSchema.extend({ support: z.number() })),
       }),
     ),
     references: z.array(ReferenceSchema),

@@ -64,10 +64,14 @@ export function statement(item: CitedText | Bullet, tag: "p" | "li"): SafeHtml {
   const marks = html`<span class="stmt-marks">${citationMarks(item.citations)}${
     bullet ? supportMark(bullet.support) : ""
   }</span>${bullet?.flagged ? html` <span class="tag tag-warn">Not verified</span>` : ""}`;
-  const inner = bullet?.layout
-    ? laidOut(bullet.layout, marks)
+  const inner = item.layout
+    ? laidOut(item.layout, marks)
     : html`<span class="stmt-text">${item.text}</span>${marks}`;
-  return tag === "li" ? html`<li class="${classes}">${inner}</li>` : html`<p class="${classes}">${inner}</p>`;
+  if (tag === "li") return html`<li class="${classes}">${inner}</li>`;
+  // A list cannot sit inside a paragraph: a laid-out statement outside a list is a block.
+  return item.layout
+    ? html`<div class="${classes}">${inner}</div>`
+    : html`<p class="${classes}">${inner}</p>`;
 }
 
 /** A statement set out as lines: label, prose, and list items in a nested list; the citation
