@@ -63,6 +63,16 @@ describe("layOutStatement", () => {
       ],
     ],
     [
+      "what an item says in brackets does not count against its length",
+      "Diagnose HHS with glucose at least 600 mg/dL (at least 33.3 mmol/L), effective osmolality above 300 mOsm/kg (or total above 320 mOsm/kg), and no major ketosis (pH at least 7.3, bicarbonate at least 15 mmol/L).",
+      [
+        "text: Diagnose HHS with",
+        "item: glucose at least 600 mg/dL (at least 33.3 mmol/L),",
+        "item: effective osmolality above 300 mOsm/kg (or total above 320 mOsm/kg),",
+        "item: and no major ketosis (pH at least 7.3, bicarbonate at least 15 mmol/L).",
+      ],
+    ],
+    [
       "a list of dose bands with no lead-in",
       "At least 24/48 hours with CrCl 80 or more, 36/72 hours with CrCl 50-79, 48/96 hours with CrCl 30-49, and 72/120 hours with CrCl 15-29.",
       [

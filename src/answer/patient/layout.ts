@@ -107,7 +107,7 @@ function splitSentences(text: string): string[] {
 
 function isListSentence(s: string): boolean {
   return (
-    wordCount(s) <= MAX_ITEM_SENTENCE_WORDS &&
+    itemWords(s) <= MAX_ITEM_SENTENCE_WORDS &&
     !ITEM_SENTENCE_VERB.test(s) &&
     topLevelSplit(s, /[,;:]\s/g).length === 1
   );
@@ -123,14 +123,14 @@ function listIn(sentence: string): { lead: string; items: string[] } | null {
   const parts = topLevelSplit(sentence, /,\s+/g).map((p) => p.trim());
   if (parts.length < 3) return null;
   const middle = parts.slice(1, -1);
-  if (middle.some((p) => wordCount(p) > MAX_ITEM_WORDS || NOT_ITEM.test(p) || CONJUNCTION.test(p)))
+  if (middle.some((p) => itemWords(p) > MAX_ITEM_WORDS || NOT_ITEM.test(outside(p)) || CONJUNCTION.test(p)))
     return null;
   // The last part holds the last item (and whatever follows it in the sentence); without a
   // conjunction of its own it ends with one ("potassium and glucose every 1-2 hours").
   const lastPart = parts[parts.length - 1] ?? "";
   const tail = lastItems(lastPart);
   if (!tail) return null;
-  const longest = Math.max(...middle.map(wordCount));
+  const longest = Math.max(...middle.map(itemWords));
   const first = leadAndFirstItem(parts[0] ?? "", middle[0] ?? "", longest);
   if (!first) return null;
   const items = [first.item, ...middle, ...tail].map((x, i, all) => (i < all.length - 1 ? `${x},` : x));
@@ -140,14 +140,14 @@ function listIn(sentence: string): { lead: string; items: string[] } | null {
 }
 
 function lastItems(part: string): string[] | null {
-  if (NOT_ITEM.test(part.replace(CONJUNCTION, ""))) return null;
+  if (NOT_ITEM.test(outside(part).replace(CONJUNCTION, ""))) return null;
   if (CONJUNCTION.test(part)) return [part];
   // Only a short item before the conjunction: in "echo or CT and a raised marker" the "or" joins
   // two words of one item, and splitting there would change what goes with what.
   for (const m of part.matchAll(/\s(?=(?:and|or)\s)/g)) {
     if (m.index === undefined || depthAt(part, m.index) > 0) continue;
     const before = part.slice(0, m.index).trim();
-    if (wordCount(before) > MAX_LAST_SPLIT_WORDS) return null;
+    if (itemWords(before) > MAX_LAST_SPLIT_WORDS) return null;
     return [before, part.slice(m.index).trim()];
   }
   return null;
@@ -166,13 +166,29 @@ function leadAndFirstItem(
     const cut = m.index + m[0].length;
     const lead = part.slice(0, cut).trim();
     const item = part.slice(cut).trim();
-    if (wordCount(lead) < 2 || wordCount(item) > longest + 3 || NOT_ITEM.test(item)) continue;
+    if (wordCount(lead) < 2 || itemWords(item) > longest + 3 || NOT_ITEM.test(outside(item))) continue;
     if (wordCount(item) >= 1 && sameKind(item, second)) return { lead, item };
   }
   // A list of values that is the whole sentence ("24/48 hours with CrCl above 80, 36/72 hours …").
-  if (NUMERIC.test(part) && NUMERIC.test(second) && wordCount(part) <= longest + 4)
+  if (NUMERIC.test(part) && NUMERIC.test(second) && itemWords(part) <= longest + 4)
     return { lead: "", item: part };
   return null;
+}
+
+/** An item's length leaves out what it says in brackets: "(at least 33.3 mmol/L)" is an aside. */
+function itemWords(s: string): number {
+  return wordCount(outside(s));
+}
+
+function outside(s: string): string {
+  let depth = 0;
+  let out = "";
+  for (const ch of s) {
+    if (ch === "(") depth++;
+    else if (ch === ")") depth = Math.max(0, depth - 1);
+    else if (depth === 0) out += ch;
+  }
+  return out;
 }
 
 const NUMERIC = /^(?:(?:at least|at most|up to|about|over|under|below|above)\s+)?[<>≤≥~]?\d/i;
