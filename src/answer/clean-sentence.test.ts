@@ -35,6 +35,18 @@ describe("cleanImportedSentence", () => {
     expect(
       cleanImportedSentence("To enlarge the video, click the brackets in the lower right-hand corner."),
     ).toBeNull();
+    // Resource lists at the end of genetics pages name websites, not care.
+    expect(
+      cleanImportedSentence(
+        "These resources address the diagnosis or care of CHMP2B-related frontotemporal dementia: Family Caregiver Alliance.",
+      ),
+    ).toBeNull();
+    expect(
+      cleanImportedSentence("Genetic Testing Registry: Frontotemporal Dementia, Chromosome 3-Linked."),
+    ).toBeNull();
+    expect(
+      cleanImportedSentence("Visit the dentist routinely for a check-up and professional cleaning."),
+    ).toBe("Visit the dentist routinely for a check-up and professional cleaning.");
   });
 
   it("never adds a word and never throws", () => {

@@ -8,7 +8,7 @@
 
 /** Page furniture that says nothing clinical. */
 const FURNITURE =
-  /\b(?:watch the video|the video|click (?:on |the |here)|press the|escape \(esc\)|to enlarge|to reduce the video|this page|see the (?:picture|image|figure)|scroll down|print this|see the chapter|learn more about|for more information)\b/i;
+  /\b(?:watch the video|the video|click (?:on |the |here)|press the|escape \(esc\)|to enlarge|to reduce the video|this page|see the (?:picture|image|figure)|scroll down|print this|see the chapter|learn more about|for more information|these resources|resources from medlineplus|genetic testing registry|gene ?review|medlineplus (?:offers|encyclopedia)|national library of medicine)\b/i;
 
 /** Words that commonly open a sentence after a glued-on heading. */
 const SENTENCE_STARTERS = new Set(

@@ -36,7 +36,10 @@ describe("composeTitle", () => {
       "Management of diabetic ketoacidosis: insulin drip",
     ],
     // A disease named only as patient context is the topic when nothing else is.
-    ["How is AKI staged by KDIGO?", "Management of AKI"],
+    ["How is AKI staged by KDIGO?", "AKI: overview"],
+    // Not a management question, and what is asked ("inherited") is not part of the topic.
+    ["How is rickets inherited?", "Rickets: overview"],
+    ["Does appendicitis always cause fever?", "Appendicitis and fever"],
     // "af" inside "after" is not AF.
     [
       "When should I start anticoagulation after an ischemic stroke in a patient with AF?",

@@ -23,6 +23,21 @@ export const QUALIFIER_ONLY =
 /** Aims and framing ("kidney protection", "as needed") name neither a condition nor a treatment. */
 const NOT_A_TOPIC = /(?:^as needed$|\b(?:protection|control|target|threshold|goal|regimen|strategy)$)/i;
 
+/**
+ * What the question asks about a topic rather than a topic ("inherited", "acquired", "always"): a
+ * single participle or adverb the lexicon does not name as a condition.
+ */
+const ASKED_ABOUT = /^(?:[a-z]+(?:ed|ly)|always|never|often|taper|receive|get|take|stop|start)$/i;
+
+/** "rickets inherited" → "rickets", "appendicitis always" → "appendicitis". */
+function trimAsked(phrase: string): string {
+  const words = phrase.split(/\s+/);
+  while (words.length > 1 && ASKED_ABOUT.test(words[words.length - 1] ?? "")) words.pop();
+  // In front, a participle often belongs to the name ("disseminated intravascular coagulation").
+  while (words.length > 1 && /^(?:[a-z]+ly|always|never|often)$/i.test(words[0] ?? "")) words.shift();
+  return words.join(" ");
+}
+
 /** Where care happens: context, not topic. */
 const SETTING =
   /^(?:intensive care(?: unit)?|icu|emergency department|ed|hospital|rural hospital|ward|clinic|operating (?:room|theatre)|critically ill patients?)$/i;
@@ -58,10 +73,17 @@ interface Phrase {
 /** Medical focus phrases in question order, adjacent ones merged, negated mentions ("no AF") dropped. */
 function topicPhrases(q: AnalyzedQuestion): Phrase[] {
   const lower = q.text.toLowerCase();
-  const detail = q.focusDetail?.filter((f) => f.medical) ?? q.focus.map((f) => ({ text: f, forms: [f] }));
+  const detail = (
+    q.focusDetail?.filter((f) => f.medical) ?? q.focus.map((f) => ({ text: f, forms: [f] }))
+  ).map((f) => ({ text: trimAsked(f.text), forms: f.forms.map(trimAsked) }));
   const found: Phrase[] = [];
   for (const f of detail) {
-    if (QUALIFIER_ONLY.test(f.text) || NOT_A_TOPIC.test(f.text) || /^(?:no|not|without)\s/i.test(f.text))
+    if (
+      QUALIFIER_ONLY.test(f.text) ||
+      NOT_A_TOPIC.test(f.text) ||
+      ASKED_ABOUT.test(f.text) ||
+      /^(?:no|not|without)\s/i.test(f.text)
+    )
       continue;
     // Whole words only: the "af" of AF is not the "af" of "after".
     const located = [...f.forms]
@@ -189,9 +211,23 @@ export function composeTitle(q: AnalyzedQuestion): string {
     case "definition":
       base = `${capitalise(subject)}: overview`;
       break;
-    default:
+    case "treatment":
       base = topic
         ? `Management of ${topic}${drug ? `: ${drug}` : ""}`
+        : drug
+          ? `${capitalise(drug)}: use and cautions`
+          : `${capitalise(subject)}: overview`;
+      break;
+    default:
+      // A question of another kind ("How is rickets inherited?", "Does appendicitis always cause
+      // fever?") is not about management: its title names what it is about.
+      base = topic
+        ? drug
+          ? `Management of ${topic}: ${drug}`
+          : // "Oliguria in renal impairment", "Appendicitis and fever"; a bare topic reads as a heading.
+            topic.includes(" and ") || suffix
+            ? capitalise(topic)
+            : `${capitalise(topic)}: overview`
         : drug
           ? `${capitalise(drug)}: use and cautions`
           : `${capitalise(subject)}: overview`;
