@@ -154,6 +154,8 @@ describe("labels", () => {
   it.each([
     ["Adults older than 50 years", true],
     ["Apixaban (Eliquis)", true],
+    ["TRISS (2014; 1,005 septic shock people)", true],
+    ["Sarode et al. (2013; 202 people with major bleeding on VKA)", true],
     ["Give it", false],
     ["These are the signs", false],
     ["too many words in this one to be a short label here", false],

@@ -91,11 +91,13 @@ function labelOf(text: string): string | null {
 
 /** A short noun phrase that can head a statement: "Adults older than 50 years", "Pregnancy". */
 export function isLabel(words: string): boolean {
+  // What a label says in brackets ("TRISS (2014; 1,005 people)") and "et al." are part of its name.
+  const bare = outside(words).replace(/\bet al\./g, "et al");
   return (
     /^[A-Z]/.test(words) &&
-    wordCount(words) <= MAX_LABEL_WORDS &&
-    !LABEL_VERB.test(words) &&
-    !/[.!?:;,]/.test(words)
+    wordCount(bare) <= MAX_LABEL_WORDS &&
+    !LABEL_VERB.test(bare) &&
+    !/[.!?:;,]/.test(bare)
   );
 }
 
