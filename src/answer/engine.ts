@@ -21,6 +21,7 @@ import type { Draft } from "./draft.js";
 import { type GlossaryEntry, loadLayGlossary } from "./glossary.js";
 import type { LlmEndpoint } from "./llm/client.js";
 import { composeWithLlm } from "./llm/compose-llm.js";
+import { plainLanguageWithLlm } from "./llm/plain-language.js";
 import { layoutText } from "./patient/layout.js";
 import { type AnalyzedQuestion, analyseQuestion, type LexiconLookup } from "./question.js";
 import { fleschKincaidGrade } from "./readability.js";
@@ -42,7 +43,7 @@ import {
   verifyDraft,
 } from "./steps.js";
 import { composeTitle } from "./title.js";
-import type { Answer, Audience, CitedText, Reference } from "./types.js";
+import type { Answer, Audience, CitedText, PlainLanguageMeta, Reference } from "./types.js";
 
 export interface AnswerSettings {
   answer: { composer: "extractive" | "llm"; minSupport: number; reviewMode: boolean };
@@ -293,6 +294,15 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
       audience === "patient" || audience === "student" ? glossary() : [],
       topic,
     );
+    // With the LLM composer, the model may also write the patient wording, checked statement by
+    // statement against the verified facts; the rule-based wording stays wherever it is not.
+    let plainLanguage: PlainLanguageMeta | undefined;
+    if (audience === "patient" && used === "llm") {
+      progress("composing", "plain language");
+      const plain = await plainLanguageWithLlm(verified.draft, adapted.draft, settings.llm);
+      adapted.draft = plain.draft;
+      plainLanguage = plain.meta;
+    }
     const numbered = renumber(adapted.draft, catalogResolver(catalog));
     const notAddressed = topicsNotAddressed(q, verified.draft, deps.lexiconVariants);
     const totalStatements = verified.total + composerDropped;
@@ -319,6 +329,7 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
         readingGrade: 0,
         searched,
         ...(notAddressed.length > 0 ? { notAddressed } : {}),
+        ...(plainLanguage ? { plainLanguage } : {}),
       },
     });
 

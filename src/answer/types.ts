@@ -96,6 +96,20 @@ export interface AnswerMeta {
    * not address them, and the answer says so instead of implying it covers them.
    */
   notAddressed?: string[];
+  /** Patient answers: who wrote the plain wording (see `PlainLanguageMeta`). */
+  plainLanguage?: PlainLanguageMeta;
+}
+
+/**
+ * Patient answers with the LLM composer: how many statements the model's plain wording replaced
+ * (each checked to keep the statement's facts) and how many kept the rule-based wording.
+ */
+export interface PlainLanguageMeta {
+  rewriter: "llm" | "rules";
+  rewritten: number;
+  kept: number;
+  /** Why the rule-based wording was used throughout (the request failed). */
+  fallback?: string;
 }
 
 export interface Answer {

@@ -229,6 +229,30 @@ describe("answer engine (LLM composer)", () => {
     expect(a.meta.composer).toBe("llm");
   });
 
+  it("lets the model write the patient wording, keeping only rewrites with the verified facts", async () => {
+    const plain = {
+      statements: [
+        { n: 1, text: "Start a full dose of a blood thinner: unfractionated heparin or LMWH." },
+        { n: 2, text: "With septic shock, a blood thinner is fine." },
+      ],
+    };
+    const e = await llmEngine([
+      { kind: "json", content: JSON.stringify(REPLY) },
+      { kind: "json", content: JSON.stringify(plain) },
+    ]);
+    const a = await e.ask(QUESTION, { audience: "patient" });
+    expect(a.meta.composer).toBe("llm");
+    expect(a.meta.plainLanguage?.rewriter).toBe("llm");
+    // The second rewrite lost "CrCl below 30 mL/min" and the drug names: the rule wording stays.
+    expect(a.meta.plainLanguage?.kept).toBeGreaterThanOrEqual(1);
+    expect(statements(a).some((s) => s.text.includes("With septic shock, a blood thinner is fine"))).toBe(
+      false,
+    );
+    expect(a.bottomLine?.text).toBe("Start a full dose of a blood thinner: unfractionated heparin or LMWH.");
+    expect(a.meta.plainLanguage).toEqual({ rewriter: "llm", rewritten: 1, kept: 1 });
+    for (const s of statements(a)) expect(s.citations.length).toBeGreaterThan(0);
+  });
+
   it("retries a 500 and then answers", async () => {
     const e = await llmEngine([
       { kind: "status", status: 500 },

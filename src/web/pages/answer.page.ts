@@ -34,7 +34,7 @@ function evidenceNote(answer: Answer): SafeHtml {
       : ""
   }. The dot after each statement shows its support score
   (<span class="support support-high"></span> strong, <span class="support support-mid"></span> partial).</p>
-  <p class="muted">Composed ${answer.meta.composer === "llm" ? "by a language model and checked statement by statement" : "extractively from the cited passages"} · reading grade ${answer.meta.readingGrade.toFixed(1)} · answered in ${answer.meta.ms} ms</p>
+  <p class="muted">Composed ${answer.meta.composer === "llm" ? "by a language model and checked statement by statement" : "extractively from the cited passages"}${plainWording(answer)} · reading grade ${answer.meta.readingGrade.toFixed(1)} · answered in ${answer.meta.ms} ms</p>
 </aside>`;
 }
 
@@ -153,4 +153,12 @@ export function answerPage(model: AnswerPageModel): SafeHtml {
   </div>
 </dialog>`;
   return layout({ title: answer.question, body: page, description: answer.bottomLine?.text });
+}
+
+/** " · plain wording by the language model for 5 of 9 statements (the rest by rule)". */
+function plainWording(answer: Answer): string {
+  const p = answer.meta.plainLanguage;
+  if (!p) return "";
+  if (p.rewriter === "rules") return " · plain wording by rule";
+  return ` · plain wording by the language model for ${p.rewritten} of ${p.rewritten + p.kept} statements (the rest by rule)`;
 }
