@@ -150,7 +150,14 @@ describe("lay glossary: word order and part of speech", () => {
       "either daily sedative interruption or targeted care",
       "either a daily pause in calming medicine or targeted care",
     ],
-    ["hyperkalaemia refractory to medical therapy", "high potassium level not helped by medical treatment"],
+    ["hyperkalaemia refractory to medical therapy", "high blood potassium not helped by medical treatment"],
+    // An adjective whose plain form is a phrase goes after its noun, not before it.
+    ["Immunocompromised adults: add ampicillin", "Adults with a weakened immune system: add ampicillin"],
+    [
+      "Switch to oral antihypertensives once BP is controlled",
+      "Switch to blood pressure medicines by mouth once BP is controlled",
+    ],
+    ["Give blood transfusion if symptomatic", "Give blood transfusion if there are symptoms"],
     ["Use EEG in refractory status epilepticus", "Use EEG in seizures that do not stop with treatment"],
     ["Stop ECTR when clinical improvement is evident", "Stop ECTR when improvement is clear"],
     [
