@@ -9,7 +9,7 @@ import type { BulletLine } from "../types.js";
 import { capitalFirst, depthAt, topLevelSplit, wordCount } from "./text.js";
 
 // A label is a short noun phrase before a colon at the start: no verb, no clause.
-const LABEL = /^([A-Z][^:]{1,60}?):\s+(?=\S)/;
+const LABEL = /^([A-Z][^:]{1,160}?):\s+(?=\S)/;
 const LABEL_VERB =
   /\b(?:is|are|was|were|be|been|has|have|had|should|must|can|may|might|will|would|do|does|did|give|use|start|stop|take|check|keep|treat|avoid|not|these)\b/i;
 const MAX_LABEL_WORDS = 7;
