@@ -6,13 +6,26 @@
  */
 
 import { extractAsides } from "./patient/asides.js";
-import { labelSplit, optionListSplit, purposeSplit, suchAsSplit, whoSplit } from "./patient/clauses.js";
+import {
+  CLAUSE_START,
+  labelSplit,
+  optionListSplit,
+  purposeSplit,
+  SETTING,
+  suchAsSplit,
+  whoSplit,
+} from "./patient/clauses.js";
 import { leadInSplit } from "./patient/lead-in.js";
 import {
   capitalFirst,
   DOSE,
   depthAt,
+  embeddedAside,
+  hasFiniteVerb,
   NEGATION,
+  openColon,
+  openPair,
+  openSubordinate,
   sameFacts,
   standsAlone,
   topLevelSplit,
@@ -43,16 +56,31 @@ const PARTICIPLE =
 const COUNTED = /\b(?:\d+|one|two|three|four|all|any|both|either|at least \w+)\s+(?:or more\s+)?of:?\s/i;
 /** Splits long statements into short sentences; see the rules above. */
 export function restructure(text: string): string {
-  const result = topLevelSplit(text.trim(), /(?<=[.!?])\s+(?=[A-Z(])|;\s+/g)
-    .flatMap((s) => restructureSentence(s.trim()))
+  const result = topLevelSplit(text.trim(), /(?<=[.!?])\s+(?=[A-Z(])/g)
+    // Semicolons end clauses, except in a list opened by an unfinished clause ("You may have ED
+    // if you: can get …; are unable …"), whose items lean on the words before the colon.
+    .flatMap((s) => (openColon(topLevelSplit(s, /;\s+/g)[0] ?? "") ? [s] : semicolonClauses(s)))
+    // Such a list is left whole: every rule would cut an item off from the words it leans on.
+    .flatMap((s) => (openColon(s) ? [s.trim()] : restructureSentence(s.trim())))
     .filter((s) => /[A-Za-z0-9]/.test(s))
     .map((s) => {
       const t = s.trim().replace(/[.;,]+$/, "");
-      return `${capitalFirst(t)}${/[!?]$/.test(t) ? "" : "."}`;
+      // "(The body dissolves most clots with time.)" already ends its sentence.
+      return `${capitalFirst(t)}${/[!?]$|[.!?]["')\]]+$/.test(t) ? "" : "."}`;
     })
     .join(" ");
   return sameFacts(text, result) ? result : text;
 }
+/** Clauses between semicolons; "…; and/or a nerve block" closes the list before it and stays with it. */
+function semicolonClauses(s: string): string[] {
+  const out: string[] = [];
+  for (const piece of topLevelSplit(s, /;\s+/g)) {
+    if (out.length > 0 && /^and\/or\s/i.test(piece)) out[out.length - 1] += `; ${piece}`;
+    else out.push(piece);
+  }
+  return out;
+}
+
 function restructureSentence(sentence: string): string[] {
   const s = sentence.replace(/\.$/, "");
   const trial = trialSentence(s);
@@ -115,7 +143,15 @@ function splitDoses(s: string): string[] {
 // "Do not give alteplase with A, B within 3 months, C, or D" → "Do not give alteplase with any of
 // these. A. B within 3 months. C. D." — a long list of alternatives becomes one short sentence per
 // item after a lead-in that keeps the verb, the negation and the preposition.
-const LIST_LEAD = /\b(?:with|for|of|differ(?:ed)? in|include|includes|including|if|when|as)\s+/gi;
+const LIST_LEAD = /\b(?:with|for|of|differ(?:ed)? in|include|includes|including|if|when|(?<!such )as)\s+/gi;
+// In "bloating and swelling of the abdomen, changes in appetite, or weight loss" the "of" belongs
+// to the second of two joined words; the list does not start after it.
+const OF_COORDINATED = /\b(?:and|or)\s+[a-z-]+\s+of\s+$/i;
+// Words that introduce examples: a list after them is the examples, not the lead's objects.
+const EXAMPLE_WORD =
+  /\b(?:such as|(?<!\b(?:look|looks|looked|looking|feel|feels|felt|seem|seems|sound|sounds|act|acts|more|much|something|nothing)\s)like|including|for example|e\.g\.)\s/i;
+// A verb at the end of the last item applies to each: "… if A, B or C develops" → "if any of these develops".
+const ITEM_VERB = /\s+(develops?|occurs?|appears?|persists?|recurs?|worsens?|is present|are present)$/i;
 
 const COUNTED_LEAD =
   /^(.*\b(?:\d+|one|two|three|four|all|any|both|either|at least \w+)\s+(?:or more\s+)?of)\s+(?!these\b)(.+)$/i;
@@ -133,8 +169,8 @@ function splitList(p: string): string[] {
     // "For example, A, B, C, D" → "Here are some examples. A. B. C. D."
     lead = "Here are some examples";
     const items = parts.slice(1).map((x) => x.trim());
-    if (items.some((x) => wordCount(x) > 10 || /\b(?:is|are|was|were|did|does|has|have|had)\b/.test(x)))
-      return [p];
+    // Each example is a thing: not a clause ("people can be taught …") nor a joined phrase ("such as …").
+    if (items.some((x) => wordCount(x) > 10 || hasFiniteVerb(x) || EXAMPLE_WORD.test(`${x} `))) return [p];
     return [lead, ...items.map((x) => x.replace(/^(?:or|and)\s+/i, ""))];
   } else if (
     counted &&
@@ -153,6 +189,14 @@ function splitList(p: string): string[] {
       parts.pop();
     }
   } else if (colon.length === 2 && wordCount(colon[0] ?? "") >= 2 && wordCount(p) >= 14) {
+    // "…in several ways: it helps you lose weight, controls …, and improves …": the items are
+    // what one subject does; without it they would not be sentences.
+    const after = parts.slice(1).map((x) => x.replace(/^(?:and|or)\s+/i, "").trim());
+    if (
+      /^(?:it|they|he|she|we|you|this|these)\s/i.test((colon[1] ?? "").trim()) ||
+      after.some((x) => /^[a-z]+s\s+[a-z]/.test(x) && hasFiniteVerb(x.split(/\s+/).slice(0, 2).join(" ")))
+    )
+      return [p];
     // "Requires all of: A, B and C" → "Requires all of these. A. B. C."
     lead = (colon[0] ?? "").replace(
       /\b((?:all|any|one|two|three|both|either|\d+)(?: or more)? of)$/i,
@@ -176,6 +220,7 @@ function splitList(p: string): string[] {
       if (m.index !== undefined && depthAt(first, m.index) === 0) cut = m.index + m[0].length;
     }
     if (cut < 0) return [p];
+    if (OF_COORDINATED.test(first.slice(0, cut))) return [p];
     const last = parts[parts.length - 1] ?? "";
     const orList = /^or\s/i.test(last) || (/\sor\s/.test(last) && !/^and\s|\sand\s/i.test(last));
     // "Causes include A, B, C and D" names all of them: "Causes include these. A. B. C. D."
@@ -185,10 +230,36 @@ function splitList(p: string): string[] {
     rest = first.slice(cut);
   }
   const items = [rest, ...parts.slice(1)].map((x) => x.trim());
-  if (wordCount(lead) < 3 || items.some((x) => wordCount(x) < 1 || wordCount(x) > longest)) return [p];
+  // "Get CT if severe headache, nausea or worsening develops": the closing verb goes with the lead.
+  const itemVerb = ITEM_VERB.exec(items[items.length - 1] ?? "");
+  if (
+    itemVerb &&
+    /\b(?:if|when|these)\b/i.test(lead) &&
+    !hasFiniteVerb((items[items.length - 1] ?? "").slice(0, itemVerb.index))
+  ) {
+    items[items.length - 1] = (items[items.length - 1] ?? "").slice(0, itemVerb.index);
+    lead = `${lead} ${itemVerb[1]}`;
+  }
+  // What an item says in brackets ("anoxia (conditions in which …)") is part of it, not a clause.
+  const outside = (x: string) => x.replace(/\([^()]*\)/g, "").trim();
+  if (wordCount(lead) < 3 || items.some((x) => wordCount(outside(x)) < 1 || wordCount(outside(x)) > longest))
+    return [p];
+  // "… memory aids, such as A, B or C", "other diseases like A, B or C": the items are examples of
+  // something named in the lead or the first item, and would lose what they are examples of.
+  if (items.some((x) => EXAMPLE_WORD.test(`${x} `))) return [p];
+  // "sPESI scores 1 point each for age over 80, cancer, …": the list begins inside the first
+  // item, after its own "for"; the lead would take the wrong words.
+  const others = Math.max(...items.slice(1).map((x) => wordCount(outside(x))));
+  for (const inner of (items[0] ?? "").matchAll(LIST_LEAD)) {
+    if (inner.index === undefined || depthAt(items[0] ?? "", inner.index) > 0) continue;
+    const before = (items[0] ?? "").slice(0, inner.index);
+    const after = (items[0] ?? "").slice(inner.index + inner[0].length);
+    if (wordCount(before) >= 3 && wordCount(outside(after)) <= others + 2) return [p];
+  }
   // Items are noun phrases: no clause of their own, no joining word in front (except the last "or").
   const clause = /\b(?:is|are|was|were|did|does|has|have|had)\b/;
-  const joined = /^(?:but|which|who|whose|that|then|with|without|if|when|and|or|to|in|for|by)\b/i;
+  const joined =
+    /^(?:but|which|who|whose|that|then|with|without|if|when|and|or|to|in|for|by|through|into|from|at|on|as|via|under|over|called)\b/i;
   // One-word items ("papilloedema") are fine in a long list of mostly longer ones; a list of mostly
   // single words may be adjectives ("mild, moderate or severe pain") and stays whole.
   const bare = items.map((x) => x.replace(/^(?:or|and)\s+/i, ""));
@@ -200,9 +271,14 @@ function splitList(p: string): string[] {
   const single = bare.filter((x) => wordCount(x) < 2).length;
   if (single > 0 && (items.length < 4 || single * 2 > items.length || wordCount(items.at(-1) ?? "") < 2))
     return [p];
-  if (items.some((x, i) => clause.test(x) || (i < items.length - 1 && joined.test(x)))) return [p];
-  const lastItem = items[items.length - 1] ?? "";
-  if (/^(?:but|which|who|whose|that|then|with|without|if|when|to|in|for|by)\b/i.test(lastItem)) return [p];
+  if (items.some((x, i) => clause.test(outside(x)) || (i < items.length - 1 && joined.test(x)))) return [p];
+  const lastItem = (items[items.length - 1] ?? "").replace(/^(?:or|and)\s+/i, "");
+  if (
+    /^(?:but|which|who|whose|that|then|with|without|if|when|to|in|for|by|through|into|from|at|on|as|via)\b/i.test(
+      lastItem,
+    )
+  )
+    return [p];
   return [lead, ...items.map((x) => x.replace(/^(?:or|and)\s+/i, ""))];
 }
 
@@ -241,11 +317,28 @@ function pieceRules(piece: string): string[] {
 // Clause joins that become a sentence break with a short carrier; the matched words are replaced by
 // the carrier and the rest of the clause is kept word for word.
 const NOT_VERB = /\b(?:not|never)\b|n't\b/;
-const JOINS: Array<{ re: RegExp; carrier: string; when?: RegExp; unlessLeft?: RegExp }> = [
-  // "…, mainly for heart attack" → "… This is mainly for heart attack".
+const JOINS: Array<{
+  re: RegExp;
+  carrier: string;
+  when?: RegExp;
+  unlessLeft?: RegExp;
+  /** Only after an instruction: "Continue aspirin and restart …", not "… help increase X and reduce Y". */
+  instruction?: boolean;
+  /** A sentence of its own for the piece, when the carrier alone would not fit it (else null). */
+  rewrite?: (part: string) => string | null;
+}> = [
+  // "…, mainly for heart attack" → "… This is mainly for heart attack"; before a noun phrase,
+  // "…, especially the types that …" → "… This applies especially to the types that …".
   {
     re: /,\s+(?=(?:mainly|mostly|usually|often|ideally|preferably|typically|especially|particularly|generally)\s)/g,
     carrier: "This is ",
+    rewrite: (part) => {
+      const m =
+        /^(especially|particularly|mainly|mostly)\s+(?=(?:the|a|an|those|these|people|patients|adults|children|women|men|older|younger|anyone|some|many)\b)/i.exec(
+          part,
+        );
+      return m ? `This applies ${m[1]} to ${part.slice(m[0].length)}` : null;
+    },
   },
   // "…, in adults with septic shock" → "… This applies in adults with septic shock".
   {
@@ -288,6 +381,7 @@ const JOINS: Array<{ re: RegExp; carrier: string; when?: RegExp; unlessLeft?: Re
     re: /(?<!\bto\s+[a-z]+),?\s+and\s+(?=(?:give|start|stop|check|use|continue|restart|avoid|repeat|add|keep|monitor|consider|switch|treat|reduce|increase|arrange|review|measure|look|seek|take|obtain|send|refer|explain|protect|examine|replace|correct|aim|discuss|offer|tell|ask|follow|recheck|reassess)\s)/g,
     carrier: "",
     unlessLeft: NEGATION,
+    instruction: true,
   },
   // "…, guided by local resistance" closing a sentence → "… This is guided by local resistance".
   {
@@ -323,6 +417,10 @@ const CONDITION_CARRIER: Record<string, string> = {
   "as soon as": "Do this as soon as",
 };
 
+// Verbs after which "if" means "whether": "examine if …", "to see if …", "find out if …".
+const WHETHER_VERB =
+  /\b(?:see|seeing|know|knowing|ask|asks|asked|asking|determine|determines|determined|determining|examine|examined|examining|check|checks|checked|checking|test|tested|testing|assess|assessed|assessing|evaluate|evaluated|evaluating|investigate|investigated|investigating|find out|found out|finding out|decide|decided|wonder|wondered|tell|learn|explore|explored|establish|established|confirm|show|showed|unclear|unknown|sure|whether|influence|influences|affect|affects|predict|predicts|understand|explain|explains|depend on|depends on|about)$/i;
+
 const IMPERATIVE =
   /^(?:give|start|stop|use|continue|keep|check|repeat|add|treat|prefer|refer|think about|consider|measure|monitor|switch|reduce|increase|draw|test|aim|offer|perform|suspect|restart|resume|replace|correct)\b/i;
 
@@ -332,6 +430,24 @@ function conditionSplit(p: string): string[] {
     if (m.index === undefined || depthAt(p, m.index) > 0) continue;
     const head = p.slice(0, m.index).replace(/,$/, "");
     const tail = p.slice(m.index + m[0].length);
+    // "to see if the airway is open", "to find out if …": this "if" means "whether".
+    // "few, if any, symptoms": a two-word aside, not a condition.
+    if (
+      /^if$/i.test(m[1] ?? "") &&
+      /^(?:any|ever|so|not|possible|needed|necessary|present|available|anything)\s*,/i.test(tail)
+    )
+      continue;
+    if (WHETHER_VERB.test(head) || /\b(?:ask|asks|asked|asking)\s+(?:\S+\s+){0,4}\S+$/i.test(head))
+      return [p];
+    // Inside a clause opened by "If" or "When" the main clause has not begun yet.
+    if (openSubordinate(head)) return [p];
+    // "a condition that occurs when …", "A stroke occurs if …": the condition says what it is.
+    if (
+      /\b(?:occurs?|occurred|happens?|happened|arises?|develops?|results?|begins?|starts?|is present|are present)$/i.test(
+        head,
+      )
+    )
+      return [p];
     // Only the first condition, and never after a negation: "X should not be used. This applies
     // when …" would read as a rule of its own.
     // An instruction ("Add dextrose to IV fluids when …") may be short: "… Do this when …".
@@ -362,6 +478,13 @@ function orSplit(p: string): string[] {
   if (parts.length < 2) return [p];
   const [head = "", ...tails] = parts;
   if (wordCount(head) < (tails.length > 1 ? 5 : 8)) return [p];
+  // "… improve quality of life, ease the burden on caregivers, or delay admission": the "or" ends a
+  // list whose earlier items are joined by commas; splitting there would leave the list half split.
+  // Options that each have their own "or" ("Stage 3, A, or B, or C") may follow a label.
+  if (tails.length === 1 && topLevelSplit(head, /,\s+/g).length > 1) return [p];
+  // ", or T cells, which …" renames the thing before it, and "…, or tingling on the back, chest, or
+  // …" is a list in a list: neither is an option of its own.
+  if (tails.some((t) => topLevelSplit(t, /,\s+/g).length > 1)) return [p];
   // "Do not give X with A, or B": the option would lose the negation; "…, or with B" is a fragment.
   if (new RegExp(NEGATION.source, "i").test(head)) return [p];
   for (const tail of tails) {
@@ -372,9 +495,39 @@ function orSplit(p: string): string[] {
   return [head, ...tails.map((t) => `Or ${t}`)];
 }
 
+// An infinitive still open at the end: "use X to slow Y" (and "… and reduce Z" belongs to it).
+const PURPOSE_OPEN =
+  /\bto\s+(?!(?:a|an|the|this|that|these|those|each|every|all|any|some|his|her|their|its|your|our|them|people|patients|adults|children|women|men|be)\b)[a-z]+\b[^,;()]*$/i;
+
+// A condition or time limit that may reach back over an earlier instruction.
+const SCOPED = /\b(?<!even )(?:until|unless|if|when|while|once|as soon as)\b/i;
+// An instruction with a time of its own ("Measure on arrival and repeat … until …", "Treat for at
+// least 5 days and continue until …"): the later condition belongs to the later instruction.
+const LOCAL_TIME =
+  /\b(?:for (?:at least |up to )?\d|on arrival|on admission|every|within|daily|twice|at \d|at once|now|first|immediately)\b/i;
+
+// Carriers that begin a clause with a subject of its own (not a phrase hung on the sentence).
+const CLAUSE_CARRIER = /^(?:This is because|But|This is true|This also applies)\b/;
+
+/**
+ * An instruction, possibly after a label or an opening setting: "Give …", "Potassium below 3.5
+ * mmol/L: hold …", "In stable adults, including very ill people, use …".
+ */
+const MORE_INSTRUCTIONS =
+  /^(?:prescribe|teach|reverse|restrict|wean|deliver|hold|seek|tell|ask|explain|encourage|advise|educate|document|record|send|obtain|order|call|go|see|wash|wear|eat|drink|rest|stay|talk|try|get|learn|remove|apply|inject|transfuse|infuse|discontinue|withhold|insert|place|drain|elevate|immobilise|immobilize|warm|cool)\b/i;
+function isInstruction(s: string): boolean {
+  const t = s.trim().replace(/^(?:[^:]{1,80}:\s+)+/, "");
+  // "Follow-up should include …" is a noun, not "follow".
+  const starts = (x: string) =>
+    !/^[A-Za-z]+-/.test(x) && (IMPERATIVE.test(x) || CLAUSE_START.test(x) || MORE_INSTRUCTIONS.test(x));
+  return (
+    starts(t) || starts(t.replace(SETTING, "")) || topLevelSplit(t, /,\s+/g).some((x) => starts(x.trim()))
+  );
+}
+
 function joinSplit(p: string): string[] {
   let pieces = [p];
-  for (const { re, carrier, when, unlessLeft } of JOINS) {
+  for (const { re, carrier, when, unlessLeft, instruction, rewrite } of JOINS) {
     if (when && !when.test(p)) continue;
     const negated = unlessLeft ? new RegExp(unlessLeft.source, "i") : null;
     pieces = pieces.flatMap((piece) => {
@@ -385,9 +538,26 @@ function joinSplit(p: string): string[] {
         const sep = parts[i] ?? "";
         const part = parts[i + 1] ?? "";
         const prev = out[out.length - 1] ?? "";
-        if (wordCount(prev) < 4 || wordCount(part) < 3 || negated?.test(prev)) {
+        // The rest of the sentence from here: an aside in the subject ("Many people with dementia,
+        // especially those in the early stages, may benefit …") stays where it is, and so does
+        // anything inside a clause opened by "If" or "When" that has not reached its main clause.
+        const rest = parts.slice(i + 1).join("");
+        if (
+          wordCount(prev) < 4 ||
+          wordCount(part) < 3 ||
+          negated?.test(prev) ||
+          // "use X to slow Y and reduce Z": both verbs belong to the purpose, not to the instruction.
+          (instruction && (!isInstruction(prev) || PURPOSE_OPEN.test(prev))) ||
+          // "hold insulin and replace potassium until it is 3.5 or more": a condition or time at the
+          // end may cover both instructions; only one with a condition of its own stands apart.
+          (instruction && SCOPED.test(part) && !SCOPED.test(prev) && !LOCAL_TIME.test(prev)) ||
+          openSubordinate(prev) ||
+          openPair(prev) ||
+          /\b(?:and|or|but)$/i.test(prev.trim()) ||
+          (carrier !== "" && embeddedAside(prev, rest, CLAUSE_CARRIER.test(carrier) ? "clause" : "phrase"))
+        ) {
           out[out.length - 1] = `${prev}${sep}${part}`;
-        } else out.push(`${carrier}${part}`);
+        } else out.push(rewrite?.(part) ?? `${carrier}${part}`);
       }
       return out;
     });
@@ -502,6 +672,21 @@ export function clauseAndSplit(p: string): string[] {
     )
       return [p];
     if (!FINITE.test(left)) continue;
+    // "A diet that includes fruits and is low in fat and added sugar can …": the verbs so far belong
+    // to a clause inside the subject; the main verb is still to come.
+    const relative = /\b(?:that|which|who|whose|where)\b/i.exec(left);
+    if (relative && !FINITE.test(left.slice(0, relative.index))) return [p];
+    // "… showed that modest weight loss and moderate activity were effective": the clause after
+    // "that" has no verb yet, so both nouns are its subject.
+    const lastThat = [...left.matchAll(/\b(?:that|whether|if)\b/gi)].pop();
+    if (lastThat?.index !== undefined && !FINITE.test(left.slice(lastThat.index + lastThat[0].length)))
+      return [p];
+    // "…, restoring lost function, and even preventing the disease are …": the end of a list.
+    if (/^,/.test(m[0])) {
+      const segs = topLevelSplit(left, /,\s+/g);
+      const lastSeg = segs[segs.length - 1] ?? "";
+      if (segs.length > 1 && wordCount(lastSeg) <= 6 && !FINITE.test(lastSeg)) return [p];
+    }
     // The right half starts with its subject (not a verb, preposition or number) and has a verb soon.
     const rightWords = right
       .replace(/\([^()]*\)/g, "")
@@ -509,6 +694,27 @@ export function clauseAndSplit(p: string): string[] {
       .filter(Boolean);
     const verbAt = rightWords.slice(0, 6).findIndex((w) => FINITE.test(w));
     if (verbAt < 1) continue;
+    // Before that verb only a subject: not adverbs alone ("and usually have …"), not a clause inside
+    // a noun phrase ("and disorders that can cause …", "and the long-term pain it can cause"), and
+    // not the end of one clause and the start of another ("and conduct a physical exam, and may …").
+    const subject = rightWords.slice(0, verbAt);
+    if (
+      subject.every((w) =>
+        /^(?:[a-z]+ly|also|then|still|often|never|always|sometimes|only|even|just|now|later|so)$/i.test(w),
+      )
+    )
+      continue;
+    if (
+      subject.some(
+        (w, i) =>
+          /^(?:that|which|who|whom|whose|where|and|or|but|because|if|when|although|while|since|unless|whether|as)$/i.test(
+            w,
+          ) ||
+          /,$/.test(w) ||
+          (i > 0 && /^(?:it|they|we|you|he|she|I)$/.test(w)),
+      )
+    )
+      continue;
     if (
       /^(?:is|are|was|were|has|have|had|should|must|can|may|will|to|in|on|at|by|for|with|without|of|from|then|also|[<>≤≥~]?\d)/i.test(
         rightWords[0] ?? "",

@@ -2,7 +2,15 @@
  * Asides in brackets for patients: glossary explanations move out of long sentences, and asides
  * that are a maximum, a repeat, an example or a whole clause become a sentence of their own.
  */
-import { capitalFirst, depthAt, NEGATION, topLevelParens, wordCount } from "./text.js";
+import {
+  capitalFirst,
+  depthAt,
+  hasFiniteVerb,
+  NEGATION,
+  startsWithPredicate,
+  topLevelParens,
+  wordCount,
+} from "./text.js";
 
 /**
  * A glossary explanation in brackets inside a long sentence ("… adults with sepsis (a severe
@@ -22,7 +30,14 @@ export function moveAsides(
   let pending: string[] = [];
   let listOpen = false;
   for (const sentence of sentences) {
-    if (pending.length > 0 && !listOpen && !LEANS_BACK.test(sentence)) {
+    // A short item without a verb ("Pravastatin 10–20 mg.") goes on the list before it.
+    const listItem =
+      out.length > 0 &&
+      wordCount(sentence) <= 8 &&
+      !hasFiniteVerb(sentence) &&
+      !/^(?:A|An|The|This|These|That|It|They|We|You|Your|Our|Their)\s/.test(sentence) &&
+      (/\d/.test(sentence) || wordCount(sentence) <= 4);
+    if (pending.length > 0 && !listOpen && !LEANS_BACK.test(sentence) && !listItem) {
       out.push(...pending);
       pending = [];
     }
@@ -64,11 +79,25 @@ export function extractAsides(p: string): string[] {
     const inner = p.slice(start + 1, end).trim();
     const atEnd = p.slice(end + 1).trim() === "";
     const before = p.slice(0, start);
+    // An example or list between a subject and its verb ("Treatments for X (such as Y) are
+    // generally standard") stays where it is: moved to the end, "For example, Y" or "This
+    // includes Y" would seem to be about something else. A clause, or a list that names its noun
+    // again, stands on its own and may move.
+    const after = p.slice(end + 1);
+    // "Lorazepam 0.1 mg/kg (maximum 4 mg), may repeat once" has no subject after all: the aside may move.
+    const telegraphic = /^\s*,\s+/.test(after) && startsWithPredicate(after.replace(/^\s*,\s+/, ""));
+    const inSubject =
+      !atEnd &&
+      !telegraphic &&
+      (startsWithPredicate(after) ||
+        (!hasFiniteVerb(before) &&
+          !INSTRUCTION.test(before.replace(/^(?:[^:]{1,80}:\s+)+/, "")) &&
+          hasFiniteVerb(after.replace(/\([^()]*\)/g, "").replace(/\bto\s+[a-z]+/gi, ""))));
     const sentence =
-      asideSentence(inner, atEnd) ??
+      (inSubject ? null : asideSentence(inner, atEnd)) ??
       (long && wordCount(before) >= 3 ? clauseAside(inner) : null) ??
       (long && lists === 1 && wordCount(before) >= 3 ? namedListAside(before, inner) : null) ??
-      (long && lists === 1 && wordCount(before) >= 3 && nearEnd(p.slice(end + 1))
+      (long && lists === 1 && wordCount(before) >= 3 && nearEnd(p.slice(end + 1)) && !inSubject
         ? listAside(inner, negated.test(p.replace(inner, "")))
         : null);
     if (!sentence) continue;
@@ -79,9 +108,19 @@ export function extractAsides(p: string): string[] {
   return [text, ...extra];
 }
 
+// An instruction has its verb first: "Use a plan (A, B, C) to reduce …" has no subject to be in.
+const INSTRUCTION =
+  /^(?:use|give|start|stop|continue|keep|check|repeat|add|treat|prefer|refer|consider|measure|monitor|switch|reduce|increase|avoid|offer|prescribe|take|aim|target|restart|resume|hold|do not|don't|never)\b/i;
+
 function asideSentence(inner: string, atEnd: boolean): string | null {
+  // "(maximum 4 mg/dose)", "(up to 35 breaths/min)"; "(up to 101F)" describes a fever, and "(up to
+  // 600)" without its unit would not say what the most is.
   let m = /^(?:max(?:imum)?\.?(?: dose)?|up to)\s*:?\s+([<≤]?\d.*)$/i.exec(inner);
-  if (m) return `The most is ${m[1]}`;
+  if (
+    m &&
+    (!/^up to/i.test(inner) || (/\d\s*[A-Za-zµ/]/.test(inner) && !/\d\s*(?:°|degrees|[FC]\b)/.test(inner)))
+  )
+    return `The most is ${m[1]}`;
   m = /^may (?:be )?repeat(?:ed)?\b\s*(.*)$/i.exec(inner);
   if (m) return `This may be repeated ${m[1] ?? ""}`.trim();
   m = /^(?:e\.g\.?|eg|for example|such as),?\s+(.+)$/i.exec(inner);
@@ -113,7 +152,9 @@ function asideSentence(inner: string, atEnd: boolean): string | null {
   if (/^(?:by mouth|into|under the skin|as a drip|by injection|inhaled|breathed in)\b/i.test(inner))
     return `This can be given ${inner}`;
   if (/^[a-z]+ing\s/.test(inner)) return `This means ${inner}`;
-  return listAside(inner, false) ?? inner;
+  // A whole clause stands as it is; any other phrase ("the heart's upper chambers", "called
+  // intravenous, or IV, injection", "as your doctor advises") stays in its brackets.
+  return listAside(inner, false) ?? (wholeClause(inner) ? inner : null);
 }
 
 /** At most three words, and no new clause, after a list: "This …" then still points at the list's noun. */
@@ -163,8 +204,31 @@ export function namedListAside(before: string, inner: string): string | null {
 // own; it keeps every word, numbers included.
 const CLAUSE_VERB = /\b(?:is|are|was|were|has|have|had|should|must|can|may|will|did|does|do)\b/;
 
+/**
+ * A clause with its own subject: a verb after at least one word, and no joining word or
+ * subordinator before that verb ("conditions in which the supply is reduced" is a noun phrase;
+ * "earlier if the mother is unstable" and "may mimic appendicitis" are not sentences).
+ */
+export function wholeClause(inner: string): boolean {
+  const verb = CLAUSE_VERB.exec(inner);
+  if (!verb || verb.index === 0) return false;
+  const before = inner.slice(0, verb.index);
+  if (
+    /^(?:which|that|who|whose|and|or|but|as|than|so|see|also|called|known|not|often|usually)\b/i.test(inner)
+  )
+    return false;
+  return !/\b(?:which|that|who|whom|whose|where|when|if|unless|because|although|though|while|since|until|as|than|in which|of which)\b/i.test(
+    before,
+  );
+}
+
 export function clauseAside(inner: string): string | null {
   if (wordCount(inner) < 4 || /[()]/.test(inner) || !CLAUSE_VERB.test(inner)) return null;
+  if (
+    !wholeClause(inner) &&
+    !/^(?:in|for|with|when|if|after|before|during|unless|while|on|once|until)\s/i.test(inner)
+  )
+    return null;
   if (!/^[A-Za-z]/.test(inner) || /^(?:which|that|who|whose|and|or|but|as|than|so|see)\b/i.test(inner))
     return null;
   if (/\b(?:vs|versus|RR|HR|OR|CI)\b|%/.test(inner)) return null;
@@ -200,7 +264,11 @@ export function listAside(inner: string, negated: boolean): string | null {
   // "(outpatients with comorbidities, combined with a macrolide)": a participle phrase is a note
   // on how the dose is used, not a member of a list.
   if (
-    items.some((x) => /^(?:combined|given|taken|used|started|followed|adjusted|guided|repeated)\b/i.test(x))
+    items.some((x) =>
+      /^(?:combined|given|taken|used|started|followed|adjusted|guided|repeated)\b|^[a-z]+ed\s+(?:by|with|in|as|from|to|after|before|for|at|on)\b/i.test(
+        x,
+      ),
+    )
   )
     return null;
   // Adjectives ("diabetic, alcoholic, starvation") describe the word before; they stay with it.

@@ -10,7 +10,7 @@
  * - label: "Septic shock, a threshold of 7 g/dL gave …" → "This is about septic shock. A threshold
  *   of 7 g/dL gave …" (a short label before the first comma, then a whole clause).
  */
-import { capitalFirst, depthAt, NEGATION, wordCount } from "./text.js";
+import { capitalFirst, depthAt, hasFiniteVerb, NEGATION, topLevelSplit, wordCount } from "./text.js";
 
 const PURPOSE_VERBS =
   "reduce|prevent|confirm|check|lower|raise|improve|keep|control|avoid|treat|rule out|balance|correct|decide|guide|find|detect|protect|restore|limit|relieve|ease|speed up|shorten|lessen|stop|reverse|maintain|achieve|reach|assess|monitor|confirm";
@@ -22,7 +22,8 @@ const NOT_PURPOSE =
 // a statement that something is advised. "Septic shock is sepsis needing vasopressors to keep MAP
 // at 65 mmHg" is a definition, and its "to" belongs to "needing vasopressors".
 const ADVICE = /\b(?:advised|suggested|recommended|should|preferred)\b/i;
-const SETTING = /^(?:(?:In|For|After|During|Before|When|If|Once)\b[^,]*|[A-Z][\w/-]*(?:\s+[\w/-]+){0,3}),\s+/;
+export const SETTING =
+  /^(?:(?:In|For|After|During|Before|When|If|Once)\b[^,]*|[A-Z][\w/-]*(?:\s+[\w/-]+){0,3}),\s+/;
 
 export function purposeSplit(p: string, shortest = 14): string[] {
   if (wordCount(p) < shortest) return [p];
@@ -45,9 +46,13 @@ const JOINING = /^(?:and|or|but|which|who|whose|that|then|with|without|than|as|s
 // A label is a short noun phrase: no verb, no number, no joining word.
 const LABEL = /^([A-Z][\w/-]*(?:\s+[\w/-]+){0,3}),\s+(.+)$/;
 const LABEL_NOT =
-  /\b(?:is|are|was|were|be|has|have|had|should|must|can|may|will|do|does|did|not|no|if|when|and|or|but|then|with|without|after|before|during|in|for|of|to|at|on|by|the|this|that|these|those|for example)\b|\d|^(?:In|For|If|When|Once|After|Before|During|Although|While|Since|However|Also|Then|Here|Ideally|Usually|Often)\b/i;
+  /\b(?:is|are|was|were|be|has|have|had|should|must|can|may|will|do|does|did|not|no|if|when|and|or|but|then|with|without|after|before|during|in|for|of|to|at|on|by|the|this|that|these|those|for example|as|through|via|from|into|like|unlike|despite|among|between|within|under|over|because|since|so|thus|therefore|however|today|now|currently|recently|sometimes|occasionally|overall|finally|first|second|third|next|later|meanwhile|otherwise|similarly|also|still|yet|instead|again|together|here|there)\b|\d|^(?:In|For|If|When|Once|After|Before|During|Although|While|Since|However|Also|Then|Here|Ideally|Usually|Often|Unless|Until|Whether|Even|Though)\b/i;
+// An adverb is not a label: "Very rarely, shingles can …", "Interestingly, …", "Less commonly, …".
+const ADVERB_LABEL = /^(?:(?:very|most|more|less|quite|so|too|rather|fairly|much|far)\s+)*[A-Za-z]+ly$/i;
+const NOT_ADVERB =
+  /^(?:family|early|elderly|daily|weekly|monthly|yearly|belly|jelly|italy|lily|ally|supply|reply|anomaly|assembly|monopoly|holy|ugly)$/i;
 // The rest is a whole clause: an instruction, or a subject with a verb soon after.
-const CLAUSE_START =
+export const CLAUSE_START =
   /^(?:give|start|stop|use|continue|keep|check|repeat|add|treat|prefer|refer|think about|consider|measure|monitor|switch|reduce|increase|dose|aim|offer|avoid|do not|don't|test|target|choose|restart|resume|delay|omit|hold|follow|adjust|titrate|confirm|ensure|arrange|admit|limit|restrict|replace|correct|recheck|review|watch|pause|combine|pair|ventilate|screen|assess|calculate|estimate|plan|perform|get|take|make|set)\b/i;
 const VERB_SOON =
   /^(?:\S+\s+){0,7}?(?:is|are|was|were|gave|had|has|have|reduced|increased|lowered|improved|should|must|can|may|will|did|does|showed|needs?|includes?|means)\b/i;
@@ -58,6 +63,10 @@ export function labelSplit(p: string, shortest = 12): string[] {
   if (!m) return [p];
   const [, label = "", rest = ""] = m;
   if (LABEL_NOT.test(label) || CLAUSE_START.test(label) || depthAt(p, label.length) > 0) return [p];
+  if (ADVERB_LABEL.test(label) && !NOT_ADVERB.test(label.split(/\s+/).pop() ?? "")) return [p];
+  // "Early-onset, autosomal dominant Alzheimer disease is …": one describing word before another.
+  if (!/\s/.test(label) && /-|(?:ic|al|ive|ous|ed|ing|ary|ful|less|able|ible|ant|ent)$/i.test(label))
+    return [p];
   if (wordCount(rest) < 7 || JOINING.test(rest)) return [p];
   if (!CLAUSE_START.test(rest) && !VERB_SOON.test(rest)) return [p];
   // "Apixaban, rivaroxaban or edoxaban, …" is a list of names, not a label.
@@ -82,6 +91,20 @@ export function whoSplit(p: string, shortest = 14): string[] {
     if (new RegExp(NEGATION.source, "i").test(head)) return [p];
     // "…, who" (a comment, not a limit) and clauses that continue after a comma stay joined.
     if (/,$/.test(head) || /,\s/.test(tail)) return [p];
+    // "… women and men with osteoporosis who …", "children 10 years and older and/or children who
+    // …": the limit is on the last of two groups only. And in "…, but children who had chickenpox
+    // may also get shingles" the people are the subject of a verb that is still to come.
+    const before = p.slice(0, m.index);
+    if (/\b(?:and|or|and\/or|nor)\s+(?:(?:the|all|some|most|many|other|older|younger)\s+)?$/i.test(before))
+      return [p];
+    const clause = topLevelSplit(before, /,\s+|\s+(?:but|while|whereas)\s+/g).pop() ?? "";
+    if (
+      !hasFiniteVerb(clause) &&
+      !/^(?:give|start|stop|use|offer|treat|consider|avoid|screen|test|check|refer|prescribe|vaccinate)\b/i.test(
+        clause.trim(),
+      )
+    )
+      return [p];
     return [head, `This is only for those ${tail}`];
   }
   return [p];
