@@ -73,6 +73,26 @@ describe("layOutStatement", () => {
       ],
     ],
     [
+      "items the source separated with semicolons after a colon",
+      "Do not get the vaccine if you have: active shingles; a severe allergy to gelatin or neomycin; a weak immune system.",
+      [
+        "text: Do not get the vaccine if you have:",
+        "item: active shingles;",
+        "item: a severe allergy to gelatin or neomycin;",
+        "item: a weak immune system.",
+      ],
+    ],
+    [
+      "a consumer page's dash bullets become the list, without the dashes",
+      "Have a weakened immune system because of: -- HIV/AIDS -- treatment with drugs that affect the immune system -- cancer treatment.",
+      [
+        "text: Have a weakened immune system because of:",
+        "item: HIV/AIDS",
+        "item: treatment with drugs that affect the immune system",
+        "item: cancer treatment.",
+      ],
+    ],
+    [
       "a list of dose bands with no lead-in",
       "At least 24/48 hours with CrCl 80 or more, 36/72 hours with CrCl 50-79, 48/96 hours with CrCl 30-49, and 72/120 hours with CrCl 15-29.",
       [

@@ -2,7 +2,8 @@
  * Sets a patient statement out for reading: a label line ("Adults older than 50 years:"), prose,
  * and list items one per line, the way a patient leaflet would print them. Only line breaks are
  * chosen here: the lines are the statement's own words, in order, so that joining them with
- * spaces gives back the statement exactly (property-tested). The statement text itself is not
+ * spaces gives back the statement exactly (property-tested) — apart from the dashes a
+ * consumer-health page used as bullet marks, which become the list itself. The statement text itself is not
  * changed, so verification, citations and the other audiences are untouched.
  */
 import type { BulletLine } from "../types.js";
@@ -21,7 +22,10 @@ const MAX_LAST_SPLIT_WORDS = 3;
 const CONJUNCTION = /^(?:and|or|and\/or)\s/i;
 // Words after which a list begins ("with A, B and C", "checking A, B and C").
 const LIST_LEAD =
-  /\b(?:with|for|of|include|includes|including|such as|like|as|checking|check|measure|monitor|between|if|when|any|all|either|both|these)\s+/gi;
+  /\b(?:with|for|of|include|includes|including|such as|like|checking|check|measure|monitor|between|if|when|any|all|either|both|these|based on|depending on|according to|stop|give|start|avoid|hold|continue)\s+/gi;
+// An instruction verb opens a list only when no other word does ("stop ticagrelor 3-5 days, …"
+// but "do not give alteplase with A, B or C").
+const VERB_LEAD = /^(?:stop|give|start|avoid|hold|continue)\s+$/i;
 // A part that starts a clause of its own is not a list item.
 const NOT_ITEM =
   /^(?:which|who|whose|that|but|then|if|when|unless|because|although|though|while|whereas|so|this|it|they|and|or|with|without|to|by|than|whatever|whether)\b|\b(?:is|are|was|were|has|have|had|should|must|can|may|will|did|does)\b/i;
@@ -51,7 +55,7 @@ export function layOutStatement(text: string): BulletLine[] | null {
       continue;
     }
     inList = false;
-    const list = listIn(sentence);
+    const list = markedList(sentence) ?? listIn(sentence);
     if (list) {
       if (list.lead) pushText(lines, list.lead);
       for (const item of list.items) lines.push({ kind: "item", text: item });
@@ -116,6 +120,25 @@ function isListSentence(s: string): boolean {
 }
 
 /**
+ * A list the source already marked as one: items after a colon, separated by semicolons ("Do not
+ * get the vaccine if you: have active shingles; have had a severe allergic reaction …") or set
+ * out with dashes, as consumer-health pages print bullets ("because of: -- HIV/AIDS -- cancer
+ * treatment"). The dashes are list marks, not words: they are not kept in the items.
+ */
+function markedList(sentence: string): { lead: string; items: string[] } | null {
+  const colon = topLevelSplit(sentence, /:\s*/g);
+  if (colon.length < 2) return null;
+  const head = colon[0] ?? "";
+  const rest = sentence.slice(sentence.indexOf(":", head.length) + 1).trim();
+  const lead = `${head.trim()}:`;
+  const dashed = rest.split(/(?:^|\s+)--\s+/).map((x) => x.trim()).filter(Boolean);
+  if (/^--\s/.test(rest) && dashed.length >= 2) return { lead, items: dashed };
+  const semis = topLevelSplit(rest, /;\s+/g).map((x) => x.trim());
+  if (semis.length < 2 || semis.some((x) => wordCount(x) === 0 || wordCount(x) > 25)) return null;
+  return { lead, items: semis.map((x, i) => (i < semis.length - 1 ? `${x};` : x)) };
+}
+
+/**
  * "Suspect salicylate poisoning with ringing in the ears, vomiting, fast breathing, or confusion."
  * → lead "Suspect salicylate poisoning with" and one item per comma, the conjunction kept on the
  * last item (so "any" and "all" keep their meaning). Null when the commas do not make a list.
@@ -123,7 +146,17 @@ function isListSentence(s: string): boolean {
 function listIn(sentence: string): { lead: string; items: string[] } | null {
   if (wordCount(sentence) < MIN_LIST_SENTENCE_WORDS) return null;
   const parts = topLevelSplit(sentence, /,\s+/g).map((p) => p.trim());
-  if (parts.length < 3) return null;
+  // The list may follow a fronted clause ("When P2Y12 blockers are paused, stop ticagrelor 3-5
+  // days, clopidogrel 5 days and prasugrel 7 days"): then the clause joins the lead-in.
+  for (let front = 0; front <= 1; front++) {
+    const list = listFrom([parts.slice(0, front + 1).join(", "), ...parts.slice(front + 1)]);
+    if (list) return list;
+  }
+  return null;
+}
+
+function listFrom(parts: string[]): { lead: string; items: string[] } | null {
+  if (parts.length < 2) return null;
   const middle = parts.slice(1, -1);
   if (middle.some((p) => itemWords(p) > MAX_ITEM_WORDS || NOT_ITEM.test(outside(p)) || CONJUNCTION.test(p)))
     return null;
@@ -131,9 +164,11 @@ function listIn(sentence: string): { lead: string; items: string[] } | null {
   // conjunction of its own it ends with one ("potassium and glucose every 1-2 hours").
   const lastPart = parts[parts.length - 1] ?? "";
   const tail = lastItems(lastPart);
-  if (!tail) return null;
-  const longest = Math.max(...middle.map(itemWords));
-  const first = leadAndFirstItem(parts[0] ?? "", middle[0] ?? "", longest);
+  // At least three items: "A, B and C" when the last part holds two of them.
+  if (!tail || middle.length + tail.length < 2) return null;
+  const others = tail.length === 2 ? [...middle, tail[0] ?? ""] : middle;
+  const longest = Math.max(...others.map(itemWords));
+  const first = leadAndFirstItem(parts[0] ?? "", others[0] ?? "", longest);
   if (!first) return null;
   const items = [first.item, ...middle, ...tail].map((x, i, all) => (i < all.length - 1 ? `${x},` : x));
   // Only the last item's own comma is dropped when the conjunction came without one.
@@ -142,6 +177,8 @@ function listIn(sentence: string): { lead: string; items: string[] } | null {
 }
 
 function lastItems(part: string): string[] | null {
+  // "…, or when the gut cannot be used": a condition may close a list of conditions.
+  if (/^(?:and|or)\s+(?:when|if)\s/i.test(part)) return [part];
   if (NOT_ITEM.test(outside(part).replace(CONJUNCTION, ""))) return null;
   if (CONJUNCTION.test(part)) return [part];
   // Only a short item before the conjunction: in "echo or CT and a raised marker" the "or" joins
@@ -163,14 +200,18 @@ function leadAndFirstItem(
 ): { lead: string; item: string } | null {
   // The earliest lead-in whose first item is no longer than the others allow: in "This includes
   // reminders of time and place, better sleep, …" the list begins after "includes", not "of".
+  let byVerb: { lead: string; item: string } | null = null;
   for (const m of part.matchAll(LIST_LEAD)) {
     if (m.index === undefined || depthAt(part, m.index) > 0) continue;
     const cut = m.index + m[0].length;
     const lead = part.slice(0, cut).trim();
     const item = part.slice(cut).trim();
-    if (wordCount(lead) < 2 || itemWords(item) > longest + 3 || NOT_ITEM.test(outside(item))) continue;
-    if (wordCount(item) >= 1 && sameKind(item, second)) return { lead, item };
+    if (wordCount(lead) < 2 || itemWords(item) > longest + 2 || NOT_ITEM.test(outside(item))) continue;
+    if (wordCount(item) < 1 || !sameKind(item, second)) continue;
+    if (!VERB_LEAD.test(m[0])) return { lead, item };
+    byVerb ??= { lead, item };
   }
+  if (byVerb) return byVerb;
   // A list of values that is the whole sentence ("24/48 hours with CrCl above 80, 36/72 hours …").
   if (NUMERIC.test(part) && NUMERIC.test(second) && itemWords(part) <= longest + 4)
     return { lead: "", item: part };
