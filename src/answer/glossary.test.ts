@@ -2,7 +2,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BUILTIN_GLOSSARY, collapseRepeats, layRewriter, loadLayGlossary } from "./glossary.js";
+import {
+  BUILTIN_GLOSSARY,
+  collapseRepeats,
+  layRewriter,
+  loadLayGlossary,
+  mergeMedicineNouns,
+} from "./glossary.js";
 
 describe("loadLayGlossary", () => {
   it("falls back to the built-in entries when the file is missing", () => {
@@ -211,6 +217,25 @@ describe("collapseRepeats", () => {
     expect(r.rewrite("Chronic CKD acidosis.")).toBe("Long-term kidney disease acidosis.");
     expect(r.rewrite("A higher PaCO2 indicates a concurrent acidosis.")).toBe(
       "A higher PaCO2 indicates an added acidosis.",
+    );
+  });
+});
+
+describe("mergeMedicineNouns", () => {
+  it.each([
+    ["antiviral drugs", "antiviral medicine drugs", "antiviral medicines"],
+    ["Antiviral medicines help.", "Antiviral medicine medicines help.", "Antiviral medicines help."],
+    ["antiviral pills", "antiviral medicine pills", "antiviral pills"],
+    ["antiviral therapy", "antiviral medicine therapy", "antiviral medicine"],
+    ["medicine drugs", "medicine drugs", "medicine drugs"],
+  ])("%s → %s", (source, rewritten, expected) => {
+    expect(mergeMedicineNouns(source, rewritten)).toBe(expected);
+  });
+
+  it("applies to the rewriter's output", () => {
+    const r = layRewriter([{ term: "antiviral", plain: "antiviral medicine" }]);
+    expect(r.rewrite("Start antiviral drugs within 72 hours.")).toBe(
+      "Start antiviral medicines within 72 hours.",
     );
   });
 });

@@ -148,6 +148,24 @@ export function collapseRepeats(source: string, rewritten: string): string {
     );
 }
 
+/**
+ * An adjective replaced by a noun phrase ("antiviral" → "antiviral medicine") before a noun of
+ * its own ("antiviral drugs") says the noun twice: "antiviral medicine drugs" → "antiviral
+ * medicines", "… medicine pills" → "… pills", "… medicine therapy" → "… medicine".
+ */
+export function mergeMedicineNouns(source: string, rewritten: string): string {
+  const lower = source.toLowerCase();
+  return rewritten.replace(
+    /\b(medicines?)\s+(medicines?|medications?|drugs?|agents?|pills?|tablets?|therapy|therapies|treatments?)\b/gi,
+    (m: string, medicine: string, noun: string) => {
+      if (lower.includes(m.toLowerCase())) return m;
+      if (/^(?:pills?|tablets?)$/i.test(noun)) return noun;
+      const plural = /s$/i.test(noun) && !/^therapy$/i.test(noun);
+      return plural ? `${medicine.charAt(0)}edicines` : medicine;
+    },
+  );
+}
+
 export function layRewriter(glossary: GlossaryEntry[]): LayRewriter {
   const entries = glossary.filter((e) => !PROTECTED.test(e.term.trim()));
   entries.sort((a, b) => b.term.length - a.term.length || (a.term < b.term ? -1 : 1));
@@ -164,32 +182,35 @@ export function layRewriter(glossary: GlossaryEntry[]): LayRewriter {
     rewrite(text) {
       if (!withArticle) return text;
       const pattern = withArticle;
-      return collapseRepeats(
+      return mergeMedicineNouns(
         text,
-        text.replace(pattern, (...args: unknown[]) => {
-          const article = args[1] as string | undefined;
-          const match = args[2] as string;
-          // Inside parentheses an aside would nest ("(septic shock (…) …)"): use the short form.
-          const offset = args[args.length - 2] as number;
-          const before = text.slice(0, offset);
-          const after = text.slice(offset + (args[0] as string).length);
-          // "mg PE/kg" is a unit (phenytoin equivalents), not a clot in the lung.
-          if (/[/]$/.test(before) || /^[/]/.test(after)) return args[0] as string;
-          let plain = replace(match, insideParentheses(text, offset));
-          if (plain !== match && isAbbreviation(match) && !article && /(?:^|[.!?:]\s+)$/.test(before))
-            plain = capitalise(plain);
-          if (!article || plain === match) return `${article ? `${article} ` : ""}${plain}`;
-          // The plain form may bring its own article ("a blood clot"); otherwise fit a/an to it.
-          if (/^(?:a|an|the)\s/i.test(plain)) return /^[A-Z]/.test(article) ? capitalise(plain) : plain;
-          // "a usual", "a urine test", "a one-off": vowel letters that sound like a consonant.
-          // An initialism is read letter by letter: "an SGLT2 blocker", "an MRI", but "a GP".
-          const fitted =
-            (/^[aeiou]/i.test(plain) && !/^(?:uni|use|usu|ure|uri|uti|eu|one)/i.test(plain)) ||
-            /^[AEFHILMNORSX][A-Z0-9]+\b/.test(plain)
-              ? "an"
-              : "a";
-          return `${/^[A-Z]/.test(article) ? capitalise(fitted) : fitted} ${plain}`;
-        }),
+        collapseRepeats(
+          text,
+          text.replace(pattern, (...args: unknown[]) => {
+            const article = args[1] as string | undefined;
+            const match = args[2] as string;
+            // Inside parentheses an aside would nest ("(septic shock (…) …)"): use the short form.
+            const offset = args[args.length - 2] as number;
+            const before = text.slice(0, offset);
+            const after = text.slice(offset + (args[0] as string).length);
+            // "mg PE/kg" is a unit (phenytoin equivalents), not a clot in the lung.
+            if (/[/]$/.test(before) || /^[/]/.test(after)) return args[0] as string;
+            let plain = replace(match, insideParentheses(text, offset));
+            if (plain !== match && isAbbreviation(match) && !article && /(?:^|[.!?:]\s+)$/.test(before))
+              plain = capitalise(plain);
+            if (!article || plain === match) return `${article ? `${article} ` : ""}${plain}`;
+            // The plain form may bring its own article ("a blood clot"); otherwise fit a/an to it.
+            if (/^(?:a|an|the)\s/i.test(plain)) return /^[A-Z]/.test(article) ? capitalise(plain) : plain;
+            // "a usual", "a urine test", "a one-off": vowel letters that sound like a consonant.
+            // An initialism is read letter by letter: "an SGLT2 blocker", "an MRI", but "a GP".
+            const fitted =
+              (/^[aeiou]/i.test(plain) && !/^(?:uni|use|usu|ure|uri|uti|eu|one)/i.test(plain)) ||
+              /^[AEFHILMNORSX][A-Z0-9]+\b/.test(plain)
+                ? "an"
+                : "a";
+            return `${/^[A-Z]/.test(article) ? capitalise(fitted) : fitted} ${plain}`;
+          }),
+        ),
       );
       function replace(match: string, nested: boolean): string {
         const key = match.toLowerCase();
