@@ -22,13 +22,13 @@ const MAX_LAST_SPLIT_WORDS = 3;
 const CONJUNCTION = /^(?:and|or|and\/or)\s/i;
 // Words after which a list begins ("with A, B and C", "checking A, B and C").
 const LIST_LEAD =
-  /\b(?:with|for|of|include|includes|including|such as|like|checking|check|measure|monitor|between|if|when|any|all|either|both|these|based on|depending on|according to|stop|give|start|avoid|hold|continue)\s+/gi;
+  /\b(?:with|for|include|includes|including|such as|like|checking|check|measure|monitor|between|if|when|any|all|either|both|these|based on|depending on|according to|stop|give|start|avoid|hold|continue)\s+/gi;
 // An instruction verb opens a list only when no other word does ("stop ticagrelor 3-5 days, …"
 // but "do not give alteplase with A, B or C").
 const VERB_LEAD = /^(?:stop|give|start|avoid|hold|continue)\s+$/i;
 // A part that starts a clause of its own is not a list item.
 const NOT_ITEM =
-  /^(?:which|who|whose|that|but|then|if|when|unless|because|although|though|while|whereas|so|this|it|they|and|or|with|without|to|by|than|whatever|whether)\b|\b(?:is|are|was|were|has|have|had|should|must|can|may|will|did|does)\b/i;
+  /^(?:which|who|whose|that|but|then|if|when|unless|because|although|though|while|whereas|so|this|it|they|and|or|with|without|to|by|than|whatever|whether)\b|\b(?:is|are|was|were|has|have|had|should|must|can|may|will|did|does|include|includes)\b/i;
 
 // "… any of these." ends a lead-in; the short sentences after it are the items.
 const LIST_INTRO =
@@ -131,7 +131,10 @@ function markedList(sentence: string): { lead: string; items: string[] } | null 
   const head = colon[0] ?? "";
   const rest = sentence.slice(sentence.indexOf(":", head.length) + 1).trim();
   const lead = `${head.trim()}:`;
-  const dashed = rest.split(/(?:^|\s+)--\s+/).map((x) => x.trim()).filter(Boolean);
+  const dashed = rest
+    .split(/(?:^|\s+)--\s+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
   if (/^--\s/.test(rest) && dashed.length >= 2) return { lead, items: dashed };
   const semis = topLevelSplit(rest, /;\s+/g).map((x) => x.trim());
   if (semis.length < 2 || semis.some((x) => wordCount(x) === 0 || wordCount(x) > 25)) return null;
