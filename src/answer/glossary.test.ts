@@ -239,3 +239,25 @@ describe("mergeMedicineNouns", () => {
     );
   });
 });
+
+describe("asides in the rewrite", () => {
+  const r = () =>
+    layRewriter([
+      { term: "deep vein thrombosis", plain: "blood clot in a deep vein" },
+      { term: "DVT", plain: "blood clot in the leg" },
+      { term: "haematuria", plain: "blood in the urine" },
+    ]);
+
+  it("keeps an abbreviation introduced in brackets as written", () => {
+    expect(r().rewrite("Suspect deep vein thrombosis (DVT) with leg swelling.")).toBe(
+      "Suspect blood clot in a deep vein (DVT) with leg swelling.",
+    );
+    expect(r().rewrite("Treat DVT for 3 months.")).toBe("Treat blood clot in the leg for 3 months.");
+  });
+
+  it("drops an aside that only repeats the words before it", () => {
+    expect(r().rewrite("Painless haematuria (blood in the urine) needs a scan.")).toBe(
+      "Painless blood in the urine needs a scan.",
+    );
+  });
+});

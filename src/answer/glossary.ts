@@ -136,7 +136,7 @@ const FACT_WORD = /\d|\b(?:no|not|never|without|avoid|nor|neither|except|unless|
 
 export function collapseRepeats(source: string, rewritten: string): string {
   const lower = source.toLowerCase();
-  return rewritten
+  return dropEchoedAsides(lower, rewritten)
     .replace(
       /(?<![A-Za-z-])([A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){0,2})\s+\1(?![A-Za-z-])/gi,
       (m: string, first: string) => (lower.includes(m.toLowerCase()) || FACT_WORD.test(m) ? m : first),
@@ -164,6 +164,18 @@ export function mergeMedicineNouns(source: string, rewritten: string): string {
       return plural ? `${medicine.charAt(0)}edicines` : medicine;
     },
   );
+}
+
+/**
+ * "haematuria (blood in the urine)" → "blood in the urine (blood in the urine)": an aside that only
+ * repeats the words just before it is dropped.
+ */
+function dropEchoedAsides(lowerSource: string, rewritten: string): string {
+  return rewritten.replace(/\s*\(([^()\d]{3,80})\)/g, (m: string, inner: string, offset: number) => {
+    const before = rewritten.slice(0, offset).trimEnd().toLowerCase();
+    const echo = inner.trim().toLowerCase();
+    return before.endsWith(echo) && !lowerSource.includes(`${echo} (${echo})`) ? "" : m;
+  });
 }
 
 export function layRewriter(glossary: GlossaryEntry[]): LayRewriter {
@@ -195,6 +207,10 @@ export function layRewriter(glossary: GlossaryEntry[]): LayRewriter {
             const after = text.slice(offset + (args[0] as string).length);
             // "mg PE/kg" is a unit (phenytoin equivalents), not a clot in the lung.
             if (/[/]$/.test(before) || /^[/]/.test(after)) return args[0] as string;
+            // "deep vein thrombosis (DVT)": an abbreviation introduced in brackets stays as
+            // written, so the reader learns the letters they will hear.
+            if (isAbbreviation(match) && !article && /\($/.test(before) && /^\)/.test(after))
+              return args[0] as string;
             let plain = replace(match, insideParentheses(text, offset));
             if (plain !== match && isAbbreviation(match) && !article && /(?:^|[.!?:]\s+)$/.test(before))
               plain = capitalise(plain);
