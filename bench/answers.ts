@@ -43,17 +43,21 @@ for (const [name, questions, audience] of [
   ["clinician dev set", clinical, "clinician"],
   ["LiveQA summaries", consumer, "clinician"],
   ["dev set, patient audience", clinical, "patient"],
+  ["LiveQA summaries, patient audience", consumer, "patient"],
 ] as const) {
   // Warm-up pass (index load, glossary, related-question index), then measured passes.
   for (const q of questions.slice(0, 5)) await engine.ask(q, { audience });
   const times: number[] = [];
   let abstained = 0;
+  // Patient answers also report their reading grade (first pass only: the same answers repeat).
+  const grades: number[] = [];
   for (let rep = 0; rep < 3; rep++) {
     for (const q of questions) {
       const s = performance.now();
       const answer = await engine.ask(`${q}${rep ? ` ${"?".repeat(rep)}` : ""}`, { audience });
       times.push(performance.now() - s);
       if (rep === 0 && answer.abstained) abstained++;
+      if (rep === 0 && audience === "patient" && !answer.abstained) grades.push(answer.meta.readingGrade);
     }
   }
   const lat = latencySummary(times);
@@ -65,6 +69,10 @@ for (const [name, questions, audience] of [
     "p50 ms": lat.p50,
     "p99 ms": lat.p99,
     "mean ms": lat.mean,
+    "grade mean": grades.length
+      ? Math.round((grades.reduce((a, b) => a + b, 0) / grades.length) * 10) / 10
+      : "",
+    "grade ≤ 8": grades.length ? `${grades.filter((g) => g <= 8).length}/${grades.length}` : "",
   });
 }
 const after = await app.store.stats();
