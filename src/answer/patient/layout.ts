@@ -3,8 +3,8 @@
  * and list items one per line, the way a patient leaflet would print them. Only line breaks are
  * chosen here: the lines are the statement's own words, in order, so that joining them with
  * spaces gives back the statement exactly (property-tested) — apart from the dashes a
- * consumer-health page used as bullet marks, which become the list itself. The statement text itself is not
- * changed, so verification, citations and the other audiences are untouched.
+ * consumer-health page used as bullet marks, which become the list itself. The statement text is
+ * not changed, so verification, citations and the other audiences are untouched.
  */
 import type { BulletLine } from "../types.js";
 import { capitalFirst, depthAt, topLevelSplit, wordCount } from "./text.js";
