@@ -144,9 +144,11 @@ function toLay(draft: Draft, glossary: GlossaryEntry[]): Draft {
   };
 }
 
-function withLayout(s: DraftStatement): DraftStatement {
+/** The patient statement with the layout of its current text (any earlier layout replaced). */
+export function withLayout(s: DraftStatement): DraftStatement {
+  const { layout: _old, ...rest } = s;
   const layout = layOutStatement(s.text);
-  return layout ? { ...s, layout } : s;
+  return layout ? { ...rest, layout } : rest;
 }
 
 // Patient titles: the clinician title keeps its topics and its shape; only the frame words and

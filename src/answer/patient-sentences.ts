@@ -26,6 +26,7 @@ import {
   openColon,
   openPair,
   openSubordinate,
+  outsideBrackets,
   sameFacts,
   standsAlone,
   topLevelSplit,
@@ -241,20 +242,22 @@ function splitList(p: string): string[] {
     lead = `${lead} ${itemVerb[1]}`;
   }
   // What an item says in brackets ("anoxia (conditions in which …)") is part of it, not a clause.
-  const outside = (x: string) => x.replace(/\([^()]*\)/g, "").trim();
-  if (wordCount(lead) < 3 || items.some((x) => wordCount(outside(x)) < 1 || wordCount(outside(x)) > longest))
+  if (
+    wordCount(lead) < 3 ||
+    items.some((x) => wordCount(outsideBrackets(x)) < 1 || wordCount(outsideBrackets(x)) > longest)
+  )
     return [p];
   // "… memory aids, such as A, B or C", "other diseases like A, B or C": the items are examples of
   // something named in the lead or the first item, and would lose what they are examples of.
   if (items.some((x) => EXAMPLE_WORD.test(`${x} `))) return [p];
   // "sPESI scores 1 point each for age over 80, cancer, …": the list begins inside the first
   // item, after its own "for"; the lead would take the wrong words.
-  const others = Math.max(...items.slice(1).map((x) => wordCount(outside(x))));
+  const others = Math.max(...items.slice(1).map((x) => wordCount(outsideBrackets(x))));
   for (const inner of (items[0] ?? "").matchAll(LIST_LEAD)) {
     if (inner.index === undefined || depthAt(items[0] ?? "", inner.index) > 0) continue;
     const before = (items[0] ?? "").slice(0, inner.index);
     const after = (items[0] ?? "").slice(inner.index + inner[0].length);
-    if (wordCount(before) >= 3 && wordCount(outside(after)) <= others + 2) return [p];
+    if (wordCount(before) >= 3 && wordCount(outsideBrackets(after)) <= others + 2) return [p];
   }
   // Items are noun phrases: no clause of their own, no joining word in front (except the last "or").
   const clause = /\b(?:is|are|was|were|did|does|has|have|had)\b/;
@@ -271,7 +274,8 @@ function splitList(p: string): string[] {
   const single = bare.filter((x) => wordCount(x) < 2).length;
   if (single > 0 && (items.length < 4 || single * 2 > items.length || wordCount(items.at(-1) ?? "") < 2))
     return [p];
-  if (items.some((x, i) => clause.test(outside(x)) || (i < items.length - 1 && joined.test(x)))) return [p];
+  if (items.some((x, i) => clause.test(outsideBrackets(x)) || (i < items.length - 1 && joined.test(x))))
+    return [p];
   const lastItem = (items[items.length - 1] ?? "").replace(/^(?:or|and)\s+/i, "");
   if (
     /^(?:but|which|who|whose|that|then|with|without|if|when|to|in|for|by|through|into|from|at|on|as|via)\b/i.test(

@@ -8,9 +8,8 @@
  */
 import { z } from "zod";
 import { OslerError } from "../../core/errors.js";
-import { dropGrading } from "../audience.js";
+import { dropGrading, withLayout } from "../audience.js";
 import type { Draft, DraftStatement } from "../draft.js";
-import { layOutStatement } from "../patient/layout.js";
 import { sameFacts } from "../patient/text.js";
 import { fleschKincaidGrade } from "../readability.js";
 import { drugLikeNames } from "../text.js";
@@ -68,9 +67,7 @@ export async function plainLanguageWithLlm(
       ?.replace(/\s+/g, " ")
       .trim();
     if (candidate && keepsFacts(pair.source, candidate) && readsPlainer(candidate, pair.lay.text)) {
-      const layout = layOutStatement(candidate);
-      const { layout: _old, ...rest } = pair.lay;
-      chosen.set(pair.lay, { ...rest, text: candidate, ...(layout ? { layout } : {}) });
+      chosen.set(pair.lay, withLayout({ ...pair.lay, text: candidate }));
       rewritten++;
     }
   });

@@ -7,7 +7,7 @@
  * not changed, so verification, citations and the other audiences are untouched.
  */
 import type { BulletLine } from "../types.js";
-import { capitalFirst, depthAt, topLevelSplit, wordCount } from "./text.js";
+import { capitalFirst, depthAt, outsideBrackets, topLevelSplit, wordCount } from "./text.js";
 
 // A label is a short noun phrase before a colon at the start: no verb, no clause.
 const LABEL = /^([A-Z][^:]{1,160}?):\s+(?=\S)/;
@@ -96,7 +96,7 @@ function labelOf(text: string): string | null {
 /** A short noun phrase that can head a statement: "Adults older than 50 years", "Pregnancy". */
 export function isLabel(words: string): boolean {
   // What a label says in brackets ("TRISS (2014; 1,005 people)") and "et al." are part of its name.
-  const bare = outside(words).replace(/\bet al\./g, "et al");
+  const bare = outsideBrackets(words).replace(/\bet al\./g, "et al");
   return (
     /^[A-Z]/.test(words) &&
     wordCount(bare) <= MAX_LABEL_WORDS &&
@@ -161,7 +161,11 @@ function listIn(sentence: string): { lead: string; items: string[] } | null {
 function listFrom(parts: string[]): { lead: string; items: string[] } | null {
   if (parts.length < 2) return null;
   const middle = parts.slice(1, -1);
-  if (middle.some((p) => itemWords(p) > MAX_ITEM_WORDS || NOT_ITEM.test(outside(p)) || CONJUNCTION.test(p)))
+  if (
+    middle.some(
+      (p) => itemWords(p) > MAX_ITEM_WORDS || NOT_ITEM.test(outsideBrackets(p)) || CONJUNCTION.test(p),
+    )
+  )
     return null;
   // The last part holds the last item (and whatever follows it in the sentence); without a
   // conjunction of its own it ends with one ("potassium and glucose every 1-2 hours").
@@ -182,7 +186,7 @@ function listFrom(parts: string[]): { lead: string; items: string[] } | null {
 function lastItems(part: string): string[] | null {
   // "…, or when the gut cannot be used": a condition may close a list of conditions.
   if (/^(?:and|or)\s+(?:when|if)\s/i.test(part)) return [part];
-  if (NOT_ITEM.test(outside(part).replace(CONJUNCTION, ""))) return null;
+  if (NOT_ITEM.test(outsideBrackets(part).replace(CONJUNCTION, ""))) return null;
   if (CONJUNCTION.test(part)) return [part];
   // Only a short item before the conjunction: in "echo or CT and a raised marker" the "or" joins
   // two words of one item, and splitting there would change what goes with what.
@@ -209,7 +213,8 @@ function leadAndFirstItem(
     const cut = m.index + m[0].length;
     const lead = part.slice(0, cut).trim();
     const item = part.slice(cut).trim();
-    if (wordCount(lead) < 2 || itemWords(item) > longest + 2 || NOT_ITEM.test(outside(item))) continue;
+    if (wordCount(lead) < 2 || itemWords(item) > longest + 2 || NOT_ITEM.test(outsideBrackets(item)))
+      continue;
     if (wordCount(item) < 1 || !sameKind(item, second)) continue;
     if (!VERB_LEAD.test(m[0])) return { lead, item };
     byVerb ??= { lead, item };
@@ -223,18 +228,7 @@ function leadAndFirstItem(
 
 /** An item's length leaves out what it says in brackets: "(at least 33.3 mmol/L)" is an aside. */
 function itemWords(s: string): number {
-  return wordCount(outside(s));
-}
-
-function outside(s: string): string {
-  let depth = 0;
-  let out = "";
-  for (const ch of s) {
-    if (ch === "(") depth++;
-    else if (ch === ")") depth = Math.max(0, depth - 1);
-    else if (depth === 0) out += ch;
-  }
-  return out;
+  return wordCount(outsideBrackets(s));
 }
 
 const NUMERIC = /^(?:(?:at least|at most|up to|about|over|under|below|above)\s+)?[<>≤≥~]?\d/i;

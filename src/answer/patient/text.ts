@@ -71,9 +71,21 @@ export function wordCount(s: string): number {
 const FINITE =
   /\b(?:is|are|was|were|am|be|been|has|have|had|do|does|did|can|could|may|might|must|shall|should|will|would|cannot|can't|won't|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|isnt|arent|doesnt|dont|didnt|cant|wont|includes|include|means|shows|helps|affects|occurs|occur|develops|develop|reduces|reduce|lowers|raises|improves|improve|gives|give|takes|take|makes|make|becomes|become|remains|remain|seems|seem|appears|appear|contains|contain|involves|involve|requires|require|allows|allow|protects|protect|prevents|prevent|worsens|suggests|indicates|finds|produces|carries|inherits|tends|tend|differs|differ|depends|depend|recommends|advises|knows|know|believes|believe|thinks|think|provides|provide|keeps|goes|comes|triggers|contributes|contribute|describes|says|say|feels|dies|continues|grows|spreads|showed|helped|led|occurred|developed|caused|gave|took|made|became|remained|resulted|prevented|worsened|suggested|indicated|found|produced|started|began|worked|got|kept|went|came|ran|received|underwent|said|felt|lived|died|stopped|continued|changed|grew|damaged|described|studied|conducted|estimated|reported|observed|examined|assessed|evaluated|measured|reviewed)\b/i;
 
+/** `s` without what it says in brackets (nested brackets included). */
+export function outsideBrackets(s: string): string {
+  let depth = 0;
+  let out = "";
+  for (const ch of s) {
+    if (ch === "(") depth++;
+    else if (ch === ")") depth = Math.max(0, depth - 1);
+    else if (depth === 0) out += ch;
+  }
+  return out;
+}
+
 /** A finite verb somewhere in `s` (outside brackets). Misses only rarer verbs. */
 export function hasFiniteVerb(s: string): boolean {
-  const bare = s.replace(/\([^()]*\)/g, " ");
+  const bare = outsideBrackets(s);
   return FINITE.test(bare) || PROBABLE_VERB.test(bare);
 }
 
